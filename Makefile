@@ -1,0 +1,49 @@
+# Two commands for a fresh machine with Python 3.11+ and make:
+#   make run    set up, migrate, load demo data, serve http://127.0.0.1:8000
+#   make test   set up and run every test
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PYTEST_ARGS ?=
+
+.PHONY: run test setup system-deps migrate seed serve worker beat lint screenshots bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(PY)
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	touch $@
+
+# Debian packages: WeasyPrint's fast font subsetting (libharfbuzz-subset0) and its
+# Pango stack. Skipped quietly where apt-get is not available or not allowed.
+system-deps:
+	@bash scripts/system-deps.sh
+
+setup: system-deps $(VENV)/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	ACADEMY_TESTING=true $(PY) -m pytest $(PYTEST_ARGS)
+
+worker: setup
+	$(VENV)/bin/celery -A academy worker -l info
+
+beat: setup
+	$(VENV)/bin/celery -A academy beat -l info
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,38 @@
+"""Create realistic demo content. Idempotent: run it as often as you like.
+
+Each app contributes its own part in a `demo.py` module with a `seed(log)`
+function; they run in INSTALLED_APPS order (academy, courses, cohorts,
+certificates), so this command never imports a higher app directly.
+"""
+
+from importlib import import_module, util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from academy.demo import DEMO_PASSWORD, demo_logins
+
+
+class Command(BaseCommand):
+    help = "Create or complete the demo curriculum, people, cohorts and certificates."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print logins.")
+
+    def handle(self, *args, **options):
+        def log(message):
+            self.stdout.write(f"  {message}")
+
+        for config in apps.get_app_configs():
+            module_name = f"{config.name}.demo"
+            if util.find_spec(module_name) is None:
+                continue
+            self.stdout.write(f"Seeding {config.verbose_name}...")
+            with transaction.atomic():
+                import_module(module_name).seed(log)
+
+        if not options["quiet_logins"]:
+            self.stdout.write(self.style.SUCCESS("\nDemo data is ready. Log in with:"))
+            for role, email in demo_logins():
+                self.stdout.write(f"  {role:<16} {email:<42} password: {DEMO_PASSWORD}")

@@ -1,0 +1,248 @@
+"""People: the custom User (email is the login) and partner Organizations."""
+
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, Group, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+
+class JurisdictionType(models.TextChoices):
+    CITY = "city", "City or town"
+    COUNTY = "county", "County"
+    SCHOOL_BOARD = "school_board", "School board"
+    TOWNSHIP = "township", "Township or village"
+    TRIBAL = "tribal", "Tribal nation"
+    STATE = "state", "State"
+    OTHER = "other", "Other"
+
+
+class USState(models.TextChoices):
+    AL = "AL", "Alabama"
+    AK = "AK", "Alaska"
+    AZ = "AZ", "Arizona"
+    AR = "AR", "Arkansas"
+    CA = "CA", "California"
+    CO = "CO", "Colorado"
+    CT = "CT", "Connecticut"
+    DE = "DE", "Delaware"
+    DC = "DC", "District of Columbia"
+    FL = "FL", "Florida"
+    GA = "GA", "Georgia"
+    HI = "HI", "Hawaii"
+    ID = "ID", "Idaho"
+    IL = "IL", "Illinois"
+    IN = "IN", "Indiana"
+    IA = "IA", "Iowa"
+    KS = "KS", "Kansas"
+    KY = "KY", "Kentucky"
+    LA = "LA", "Louisiana"
+    ME = "ME", "Maine"
+    MD = "MD", "Maryland"
+    MA = "MA", "Massachusetts"
+    MI = "MI", "Michigan"
+    MN = "MN", "Minnesota"
+    MS = "MS", "Mississippi"
+    MO = "MO", "Missouri"
+    MT = "MT", "Montana"
+    NE = "NE", "Nebraska"
+    NV = "NV", "Nevada"
+    NH = "NH", "New Hampshire"
+    NJ = "NJ", "New Jersey"
+    NM = "NM", "New Mexico"
+    NY = "NY", "New York"
+    NC = "NC", "North Carolina"
+    ND = "ND", "North Dakota"
+    OH = "OH", "Ohio"
+    OK = "OK", "Oklahoma"
+    OR = "OR", "Oregon"
+    PA = "PA", "Pennsylvania"
+    RI = "RI", "Rhode Island"
+    SC = "SC", "South Carolina"
+    SD = "SD", "South Dakota"
+    TN = "TN", "Tennessee"
+    TX = "TX", "Texas"
+    UT = "UT", "Utah"
+    VT = "VT", "Vermont"
+    VA = "VA", "Virginia"
+    WA = "WA", "Washington"
+    WV = "WV", "West Virginia"
+    WI = "WI", "Wisconsin"
+    WY = "WY", "Wyoming"
+    AS = "AS", "American Samoa"
+    GU = "GU", "Guam"
+    MP = "MP", "Northern Mariana Islands"
+    PR = "PR", "Puerto Rico"
+    VI = "VI", "U.S. Virgin Islands"
+
+
+# US zones first (what almost every official needs), then the rest alphabetically.
+US_TIME_ZONES = [
+    ("America/New_York", "Eastern (New York)"),
+    ("America/Chicago", "Central (Chicago)"),
+    ("America/Denver", "Mountain (Denver)"),
+    ("America/Phoenix", "Mountain, no DST (Phoenix)"),
+    ("America/Los_Angeles", "Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Puerto_Rico", "Atlantic (Puerto Rico, Virgin Islands)"),
+    ("Pacific/Guam", "Chamorro (Guam, Northern Mariana Islands)"),
+    ("Pacific/Pago_Pago", "Samoa (American Samoa)"),
+]
+_us = {tz for tz, _ in US_TIME_ZONES}
+TIME_ZONE_CHOICES = US_TIME_ZONES + [
+    (tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones()) if tz not in _us
+    and "/" in tz and not tz.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+]
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone we know.")
+
+
+class Organization(models.Model):
+    """A partner organisation that co-authors curriculum (the academy is one too).
+
+    Each organisation has a Wagtail group for its authors; page permissions on the
+    courses it co-authors are granted to that group (courses.permissions).
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    is_academy = models.BooleanField(
+        default=False, help_text="The academy itself (its staff approve all curriculum)."
+    )
+    authors_group = models.OneToOneField(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organization",
+        help_text="Wagtail group whose members author this organisation's modules.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+
+class AcademyUserManager(UserManager):
+    """Email is the login: no username anywhere."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An official, facilitator, partner author or staff member."""
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    # first_name and last_name come from AbstractUser (Wagtail's admin uses them).
+    certificate_name = models.CharField(
+        "name on certificates", max_length=200, blank=True,
+        help_text="Leave blank to use your first and last name.",
+    )
+    preferred_name = models.CharField(
+        max_length=100, blank=True, help_text="What you like to be called in sessions."
+    )
+    pronouns = models.CharField(max_length=50, blank=True, help_text="For example: she/her.")
+    office_title = models.CharField(
+        "office or title", max_length=200, blank=True,
+        help_text="For example: City Council Member, District 3.",
+    )
+    jurisdiction_name = models.CharField(
+        max_length=200, blank=True, help_text="For example: City of Tucson."
+    )
+    jurisdiction_type = models.CharField(
+        max_length=20, choices=JurisdictionType.choices, blank=True
+    )
+    state = models.CharField(
+        "state or territory", max_length=2, choices=USState.choices, blank=True
+    )
+    time_zone = models.CharField(
+        max_length=64, default="America/New_York", validators=[validate_time_zone],
+        help_text="Session times are shown in this time zone.",
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = AcademyUserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if self.email:
+            self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.preferred_name or self.first_name or self.email
+
+    @property
+    def display_name(self):
+        """How the person is addressed on screen: preferred name first."""
+        if self.preferred_name:
+            return f"{self.preferred_name} {self.last_name}".strip()
+        return self.full_name or self.email
+
+    @property
+    def printed_name(self):
+        """The name printed on certificates, as the person wants it."""
+        return self.certificate_name or self.full_name or self.email
+
+    @property
+    def profile_complete(self):
+        return bool(
+            self.first_name and self.last_name and self.jurisdiction_name
+            and self.jurisdiction_type and self.state
+        )
+
+    @property
+    def is_partner_author(self):
+        return self.organization_id is not None and not self.is_staff

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CertificatesConfig(AppConfig):
+    """Completion certificates: issue, render, verify, revoke."""
+
+    name = "certificates"
+    verbose_name = "Certificates"
+    default_auto_field = "django.db.models.BigAutoField"

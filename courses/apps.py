@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoursesConfig(AppConfig):
+    """The curriculum: Wagtail pages, blocks, partner co-authoring, module completion."""
+
+    name = "courses"
+    verbose_name = "Curriculum"
+    default_auto_field = "django.db.models.BigAutoField"

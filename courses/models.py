@@ -1,0 +1,455 @@
+"""Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage.
+
+Plus the taxonomies (Pillar, PolicyArea), ModuleCompletion, and the partner-review
+workflow task. Partner co-authoring permissions live in courses/permissions.py.
+"""
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Task, TaskState
+from wagtail.search import index
+
+from academy.models import Organization
+
+from .blocks import ModuleBodyBlock
+from .forms import ModulePageForm
+
+
+class CourseFormat(models.TextChoices):
+    SELF_PACED = "self_paced", "Self-paced"
+    LIVE_ONLINE = "live_online", "Live online"
+    IN_PERSON = "in_person", "In person"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class Pillar(models.Model):
+    """A pillar of the academy's theory of change (taxonomy, edited as a snippet)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PolicyArea(models.Model):
+    """A policy area (housing, worker power, public safety...), edited as a snippet."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SpecificChildRouteMixin:
+    """Route to a child of a known type in one query instead of two (child, then .specific).
+
+    Wagtail's default routing loads the child as a plain Page and then its specific
+    class; our tree is typed (catalog -> courses -> modules), so load the specific
+    child directly and remember the parent on it.
+    """
+
+    child_model_name: str
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        model = apps.get_model("courses", self.child_model_name)
+        try:
+            child = model.objects.child_of(self).get(slug=path_components[0])
+        except model.DoesNotExist as exc:
+            raise Http404 from exc
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+class AcademyHomePage(SpecificChildRouteMixin, Page):
+    hero_heading = models.CharField(max_length=200, blank=True)
+    hero_text = models.TextField(blank=True)
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CatalogPage"]
+    max_count = 1
+    child_model_name = "CatalogPage"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = (
+            CoursePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-first_published_at")
+            .prefetch_related("pillars")
+            .only(
+                "id", "title", "url_path", "path", "depth", "summary", "format", "estimated_hours"
+            )[:3]
+        )
+        context["catalog"] = CatalogPage.objects.live().descendant_of(self).first()
+        return context
+
+
+class CatalogPage(SpecificChildRouteMixin, Page):
+    """Lists courses with filters (pillar, policy area, format) and Wagtail search."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["courses.AcademyHomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    PER_PAGE = 24
+    child_model_name = "CoursePage"
+
+    def courses(self):
+        return CoursePage.objects.live().public().child_of(self).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalog_search
+
+        context = super().get_context(request, *args, **kwargs)
+        pillar = request.GET.get("pillar", "").strip()
+        area = request.GET.get("area", "").strip()
+        fmt = request.GET.get("format", "").strip()
+        query = request.GET.get("q", "").strip()[:200]
+
+        courses = self.courses()
+        if pillar:
+            courses = courses.filter(pillars__slug=pillar)
+        if area:
+            courses = courses.filter(policy_areas__slug=area)
+        if fmt in CourseFormat.values:
+            courses = courses.filter(format=fmt)
+        courses = courses.distinct()
+
+        modules = []
+        if query:
+            courses, modules = catalog_search(self, courses, query)
+        courses = _with_listing_data(courses)
+
+        paginator = Paginator(courses, self.PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+
+        context.update(
+            {
+                "page_obj": page_obj,
+                "courses": page_obj.object_list,
+                "matching_modules": modules,
+                "query": query,
+                "pillars": Pillar.objects.all(),
+                "policy_areas": PolicyArea.objects.all(),
+                "formats": CourseFormat.choices,
+                "selected": {"pillar": pillar, "area": area, "format": fmt},
+                "filtered": bool(pillar or area or fmt or query),
+            }
+        )
+        return context
+
+
+def _parent_url(url):
+    """The URL one level up, without a query (pages nest by URL path)."""
+    url = (url or "/").rstrip("/")
+    return url[: url.rfind("/") + 1] or "/"
+
+
+def _with_listing_data(courses):
+    """Everything a course card needs, in a fixed number of queries (no N+1 per card)."""
+    if isinstance(courses, list):
+        ids = [c.pk for c in courses]
+        ordered = {pk: i for i, pk in enumerate(ids)}
+        qs = CoursePage.objects.filter(pk__in=ids)
+    else:
+        qs = courses
+        ordered = None
+    module_count = models.Subquery(
+        ModulePage.objects.live()
+        .filter(path__startswith=models.OuterRef("path"), depth=models.OuterRef("depth") + 1)
+        .order_by()
+        .values("depth")
+        .annotate(n=Count("id"))
+        .values("n")[:1],
+        output_field=models.IntegerField(),
+    )
+    qs = qs.annotate(live_module_count=module_count).prefetch_related(
+        "pillars", "policy_areas", "co_authors"
+    )
+    if ordered is not None:
+        return sorted(qs, key=lambda c: ordered[c.pk])
+    return qs
+
+
+class CoursePage(SpecificChildRouteMixin, Page):
+    summary = models.TextField(help_text="Two or three sentences shown in the catalog.")
+    outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=300, label="Outcome"))],
+        blank=True,
+        help_text="What learners will be able to do after the course.",
+    )
+    pillars = ParentalManyToManyField(Pillar, blank=True, related_name="courses")
+    policy_areas = ParentalManyToManyField(PolicyArea, blank=True, related_name="courses")
+    format = models.CharField(
+        max_length=20, choices=CourseFormat.choices, default=CourseFormat.LIVE_ONLINE
+    )
+    estimated_hours = models.DecimalField(max_digits=5, decimal_places=1, default=1)
+    co_authors = ParentalManyToManyField(
+        Organization,
+        blank=True,
+        related_name="courses",
+        help_text="Partner organisations whose authors may draft modules of this course.",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("outcomes"),
+        index.FilterField("format"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pillars", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("policy_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("format"),
+                FieldPanel("estimated_hours"),
+            ],
+            heading="Catalog",
+        ),
+        FieldPanel("co_authors", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    parent_page_types = ["courses.CatalogPage"]
+    subpage_types = ["courses.ModulePage"]
+    child_model_name = "ModulePage"
+
+    def modules(self):
+        return ModulePage.objects.live().public().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(
+            self.modules()
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "intro",
+                "estimated_minutes",
+                "required",
+            )
+            .prefetch_related("authors")
+        )
+        context["modules"] = modules
+        context["catalog_url"] = _parent_url(self.get_url(request))
+        context["progress"] = course_progress(request.user, self, modules=modules)
+        context["co_authors"] = list(self.co_authors.all())
+        context["pillars"] = list(self.pillars.all())
+        context["policy_areas"] = list(self.policy_areas.all())
+        return context
+
+
+class ModulePage(RoutablePageMixin, Page):
+    intro = models.TextField(blank=True, help_text="One or two sentences shown in lists.")
+    body = StreamField(ModuleBodyBlock(), blank=True)
+    estimated_minutes = models.PositiveIntegerField(default=30)
+    required = models.BooleanField(
+        default=True, help_text="Required modules count towards course completion."
+    )
+    authors = ParentalManyToManyField(
+        Organization,
+        blank=True,
+        related_name="authored_modules",
+        help_text="Organisations that wrote this module. A partner author's own "
+        "organisation is added automatically when they save.",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("required"),
+                FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Module details",
+        ),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+    base_form_class = ModulePageForm
+
+    @cached_property
+    def course(self):
+        parent = getattr(self, "_cached_parent_obj", None)  # set by CoursePage.route
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        siblings = list(
+            ModulePage.objects.live()
+            .child_of(course)
+            .only("id", "title", "slug", "url_path", "path", "depth", "required")
+        )
+        index_of = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
+        context["course"] = course
+        context["catalog_url"] = _parent_url(course.get_url(request))
+        context["siblings"] = siblings
+        context["previous_module"] = siblings[index_of - 1] if index_of else None
+        context["next_module"] = (
+            siblings[index_of + 1]
+            if index_of is not None and index_of + 1 < len(siblings)
+            else None
+        )
+        context["module_authors"] = list(self.authors.all())
+        context["progress"] = course_progress(request.user, course, modules=siblings)
+        context["completed"] = self.pk in context["progress"].completed_ids
+        return context
+
+    @path("")
+    def module_view(self, request):
+        return self.render(request)
+
+    @path("complete/")
+    def complete_view(self, request):
+        from .views import module_completion
+
+        return module_completion(request, self)
+
+
+class ModuleCompletion(models.Model):
+    """A learner finished a module. One row per (user, module)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="unique_module_completion")
+        ]
+        ordering = ["-completed_at"]
+
+    def __str__(self):
+        return f"{self.user} completed {self.module_id}"
+
+
+class PartnerReviewTask(Task):
+    """Workflow step: an author of a co-authoring organisation reviews the draft.
+
+    Approvers are members of the author groups of the organisations that co-author
+    the page's course, other than the person who submitted it (a second pair of eyes),
+    plus superusers. Academy approval follows as a separate group approval task.
+    """
+
+    def _course(self, obj):
+        page = obj.specific if hasattr(obj, "specific") else obj
+        if isinstance(page, CoursePage):
+            return page
+        parent = page.get_parent() if hasattr(page, "get_parent") else None
+        return parent.specific if parent and isinstance(parent.specific, CoursePage) else None
+
+    def _can_review(self, obj, user, task_state=None):
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        course = self._course(obj)
+        if course is None or not user.organization_id:
+            return False
+        if not course.co_authors.filter(pk=user.organization_id, is_academy=False).exists():
+            return False
+        workflow_state = (
+            obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
+        )
+        submitter_id = workflow_state.requested_by_id if workflow_state else None
+        return submitter_id != user.pk
+
+    def user_can_access_editor(self, obj, user):
+        return self._can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._can_review(obj, user):
+            return [
+                ("reject", _("Request changes"), True),
+                ("approve", _("Approve for academy review"), False),
+                ("approve", _("Approve with comment"), True),
+            ]
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return in_progress
+        if not user.is_authenticated or not user.organization_id:
+            return TaskState.objects.none()
+        ids = [
+            ts.pk
+            for ts in in_progress.select_related("workflow_state")
+            if self._can_review(ts.workflow_state.content_object, user)
+        ]
+        return TaskState.objects.filter(pk__in=ids)
+
+    @classmethod
+    def get_description(cls):
+        return _("Authors of the course's co-authoring partner organisations review the draft")
+
+    class Meta:
+        verbose_name = "Partner review task"
+        verbose_name_plural = "Partner review tasks"
