@@ -90,15 +90,31 @@ def staff(db):
 
 
 def stream(blocks):
-    return json.dumps(
-        [{"type": t, "value": v, "id": str(uuid.uuid4())} for t, v in blocks]
-    )
+    return json.dumps([{"type": t, "value": v, "id": str(uuid.uuid4())} for t, v in blocks])
+
+
+def ensure_wagtail_roots():
+    """Wagtail's migrations create a locale, a root page and a root collection. A
+    transactional test (concurrency, live server) flushes them away; put them back."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE.split("-")[0])
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.first())
+        )
+    return root
 
 
 @pytest.fixture
 def site_tree(db):
     """Home and catalog pages, the default site pointing at home."""
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     Page.objects.filter(depth=2).delete()
     home = AcademyHomePage(title="Academy", slug="home", hero_heading="Learn to govern")
     root.add_child(instance=home)
@@ -114,11 +130,25 @@ def catalog(site_tree):
     return site_tree[1]
 
 
-def make_course(catalog, title="Budgets as moral documents", *, co_authors=(), pillars=(),
-                areas=(), fmt="live_online", summary="How to read and shape a budget."):
+def make_course(
+    catalog,
+    title="Budgets as moral documents",
+    *,
+    co_authors=(),
+    pillars=(),
+    areas=(),
+    fmt="live_online",
+    summary="How to read and shape a budget.",
+):
     slug = title.lower().replace(" ", "-")[:50]
-    course = CoursePage(title=title, slug=slug, summary=summary, format=fmt, estimated_hours=6,
-                        outcomes=stream([("outcome", "Read a budget")]))
+    course = CoursePage(
+        title=title,
+        slug=slug,
+        summary=summary,
+        format=fmt,
+        estimated_hours=6,
+        outcomes=stream([("outcome", "Read a budget")]),
+    )
     catalog.add_child(instance=course)
     course.co_authors.set(co_authors)
     course.pillars.set(pillars)
@@ -130,7 +160,10 @@ def make_course(catalog, title="Budgets as moral documents", *, co_authors=(), p
 def make_module(course, title="Reading the budget", *, required=True, body=None, authors=()):
     slug = title.lower().replace(" ", "-")[:50]
     module = ModulePage(
-        title=title, slug=slug, intro="An introduction.", required=required,
+        title=title,
+        slug=slug,
+        intro="An introduction.",
+        required=required,
         estimated_minutes=30,
         body=stream(body or [("text", "<p>Budgets are moral documents.</p>")]),
     )
