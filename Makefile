@@ -42,6 +42,11 @@ worker: setup
 beat: setup
 	$(VENV)/bin/celery -A academy beat -l info
 
+# PNGs of the main pages at desktop and phone widths, in screenshots/ (needs Chromium).
+screenshots: setup
+	WITH_BROWSER=1 bash scripts/system-deps.sh
+	ACADEMY_TESTING=true $(PY) -m pytest tests/e2e/test_screenshots.py -q
+
 lint: setup
 	$(VENV)/bin/ruff check .
 

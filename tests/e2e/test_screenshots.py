@@ -1,0 +1,62 @@
+"""PNG screenshots of the main pages at desktop and phone widths (`make screenshots`).
+
+Runs with the rest of the e2e tests too: each page must load in a real browser with
+no console error. Pictures go to screenshots/ (or SCREENSHOTS_DIR)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from academy.demo import DEMO_PASSWORD
+from courses.models import CoursePage, ModulePage
+
+from .conftest import login
+
+OUT = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).resolve().parents[2] / "screenshots"))
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def public_pages():
+    course = CoursePage.objects.live().order_by("title").first()
+    module = ModulePage.objects.live().child_of(course).first()
+    return {
+        "home": "/",
+        "catalog": "/catalog/",
+        "catalog-search": "/catalog/?q=budget",
+        "course": course.url,
+        "module": module.url,
+        "signup": "/accounts/signup/",
+        "login": "/accounts/login/",
+    }
+
+
+LEARNER_PAGES = {"my-learning": "/me/", "profile": "/me/profile/"}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from tests.conftest import ensure_wagtail_roots
+
+    ensure_wagtail_roots()
+    call_command("seed_demo", "--quiet-logins")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_screenshots(live_server, new_page, demo, width):
+    OUT.mkdir(exist_ok=True)
+    w, h = WIDTHS[width]
+    page = new_page(width=w, height=h)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for name, url in public_pages().items():
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, (name, response.status)
+        page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
+    login(page, live_server.url, "official1@example.org", DEMO_PASSWORD)
+    for name, url in LEARNER_PAGES.items():
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, (name, response.status)
+        page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
+    assert not errors, errors
