@@ -244,5 +244,19 @@ class User(AbstractUser):
         )
 
     @property
+    def is_facilitator(self):
+        """Facilitates at least one cohort. The auth backend annotates this on the
+        signed-in user (no extra query per page); otherwise ask the relation."""
+        if hasattr(self, "facilitates"):
+            return self.facilitates
+        relation = getattr(self, "facilitated_cohorts", None)
+        return bool(relation is not None and relation.exists())
+
+    @property
     def is_partner_author(self):
-        return self.organization_id is not None and not self.is_staff
+        """Writes curriculum for a partner organisation (in the Wagtail admin)."""
+        return (
+            self.organization_id is not None
+            and not self.is_staff
+            and not self.organization.is_academy
+        )

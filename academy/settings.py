@@ -125,10 +125,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "academy.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+AUTHENTICATION_BACKENDS = ["academy.backends.AcademyAuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -183,17 +180,20 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Hashed, compressed static files once `collectstatic` has run (production); before
+# that (development, tests, a first run) WhiteNoise serves them straight from the apps.
+STATIC_COLLECTED = (Path(STATIC_ROOT) / "staticfiles.json").exists() and not (DEBUG or TESTING)
 STORAGES = {
     "default": media_storage,
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_COLLECTED
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 
 # --- Email ----------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")
