@@ -7,3 +7,6 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = "Certificates"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the Celery worker_ready check)

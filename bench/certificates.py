@@ -1,0 +1,147 @@
+"""Benchmark: certificate PDFs against a minimal one-page WeasyPrint document.
+
+    .venv/bin/python bench/certificates.py [--count N]
+
+Renders N certificates (each with its own name, code and QR code) and N minimal
+documents through the same pipeline (same URL fetcher, FontConfiguration and caches),
+interleaved so both see the same machine state, and prints ms per PDF (median, p95),
+`ratio: X` (certificate median / minimal median) and memory: resident set size after
+the first 10 certificates and after the last, and a tracemalloc pass that shows
+whether Python allocations grow with the number of certificates. No database needed.
+"""
+
+import argparse
+import gc
+import logging
+import os
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")  # never used; just in case
+
+import django  # noqa: E402
+
+django.setup()
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+from certificates.rendering import (  # noqa: E402
+    certificate_data_sample,
+    render_certificate_pdf,
+    render_minimal_pdf,
+    weasyprint_subsetting_ok,
+)
+
+ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+NAMES = [
+    "Rosa Diaz",
+    "Councillor Maria Elena Gutiérrez-Whitfield",
+    "Dr. Kwame Mensah-Boateng",
+    "Li Na Chen",
+    "Commissioner Jonathan Alexander Featherstonehaugh III",
+]
+
+
+def sample(i):
+    code = "-".join(
+        "".join(ALPHABET[(i * 7 + k * 3 + j) % len(ALPHABET)] for j in range(4))
+        for k in range(5)
+    )
+    code = f"{i % 10000:04d}-" + code[5:]
+    return certificate_data_sample(
+        recipient_name=f"{NAMES[i % len(NAMES)]}",
+        verification_code=code,
+        verification_url=f"https://academy.example.org/certificates/{code}/",
+    )
+
+
+def rss_kb():
+    """Current resident set size in KB (Linux), else the peak."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def ms(seconds):
+    return seconds * 1000
+
+
+def pct(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=200)
+    args = parser.parse_args()
+    count = max(args.count, 1)
+
+    print(f"WeasyPrint HarfBuzz font subsetting: {'yes' if weasyprint_subsetting_ok() else 'NO'}")
+    for i in range(5):  # warm-up: fonts, stylesheets, image caches
+        render_certificate_pdf(sample(i))
+        render_minimal_pdf()
+
+    cert_times, minimal_times, rss = [], [], []
+    size = 0
+    gc.collect()
+    for i in range(count):
+        data = sample(i)
+        start = time.perf_counter()
+        pdf = render_certificate_pdf(data)
+        cert_times.append(time.perf_counter() - start)
+        size += len(pdf)
+        start = time.perf_counter()
+        render_minimal_pdf(f"Minimal document {i}")
+        minimal_times.append(time.perf_counter() - start)
+        rss.append(rss_kb())
+
+    cert_median, minimal_median = statistics.median(cert_times), statistics.median(minimal_times)
+    print(f"certificates: {count}, average size {size // count / 1024:.1f} KB")
+    print(
+        f"certificate: median {ms(cert_median):.1f} ms, p95 {ms(pct(cert_times, 95)):.1f} ms"
+        f" per PDF"
+    )
+    print(
+        f"minimal:     median {ms(minimal_median):.1f} ms, p95 {ms(pct(minimal_times, 95)):.1f}"
+        " ms per PDF"
+    )
+    print(f"ratio: {cert_median / minimal_median:.2f}")
+
+    head, tail = rss[: min(10, count)], rss[-min(10, count):]
+    print(
+        f"rss: {statistics.mean(head) / 1024:.1f} MB over the first 10, "
+        f"{statistics.mean(tail) / 1024:.1f} MB over the last 10 "
+        f"(growth {(statistics.mean(tail) - statistics.mean(head)) / 1024:+.1f} MB); "
+        f"ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB"
+    )
+
+    # Python allocations: steady state after 10 certificates, then the rest of the run.
+    traced = min(count, 100)
+    tracemalloc.start()
+    for i in range(10):
+        render_certificate_pdf(sample(i))
+    gc.collect()
+    after_warm = tracemalloc.get_traced_memory()[0]
+    for i in range(10, traced):
+        render_certificate_pdf(sample(i))
+    gc.collect()
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"tracemalloc over {traced} certificates: peak {peak / 1024 / 1024:.1f} MB, "
+        f"retained after 10 {after_warm / 1024:.0f} KB, after {traced} {current / 1024:.0f} KB "
+        f"({(current - after_warm) / max(traced - 10, 1) / 1024:+.1f} KB per certificate)"
+    )
+
+
+if __name__ == "__main__":
+    main()
