@@ -5,7 +5,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views as academy_views
-from courses import views as course_views
 
 urlpatterns = [
     path("healthz", academy_views.healthz, name="healthz"),
@@ -13,7 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("me/profile/", academy_views.profile, name="profile"),
-    path("me/", course_views.my_learning, name="my_learning"),
+    path("", include("cohorts.urls")),
 ]
 
 if settings.DEBUG or settings.TESTING:

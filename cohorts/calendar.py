@@ -1,0 +1,71 @@
+"""iCalendar (.ics) files: one per cohort, and a private feed of a person's sessions.
+
+Times are written in the cohort's own time zone (DTSTART;TZID=America/Chicago:...)
+with the matching VTIMEZONE, so calendar apps show them right wherever the reader is.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vText
+
+PRODID = "-//Progressive Governance Academy//Cohorts//EN"
+
+
+def _calendar(name):
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _event(session, cohort):
+    tz = cohort.tzinfo
+    event = Event()
+    event.add("uid", f"session-{session.pk}@{settings.SITE_URL.split('://')[-1]}")
+    event.add("dtstamp", timezone.now())
+    event.add("summary", f"{session.title} ({cohort.course.title})")
+    event.add("dtstart", session.starts_at.astimezone(tz))
+    event.add("dtend", session.ends_at.astimezone(tz))
+    cohort_url = settings.SITE_URL + cohort.get_absolute_url()
+    description = [f"{cohort.course.title}, {cohort.title}", cohort_url]
+    if session.video_url:
+        description.insert(1, f"Join: {session.video_url}")
+    event.add("description", "\n".join(description))
+    if session.location:
+        event.add("location", vText(session.location))
+    elif session.video_url:
+        event.add("location", vText(session.video_url))
+    event.add("url", session.video_url or cohort_url)
+    if cohort.status == "cancelled":
+        event.add("status", "CANCELLED")
+    return event
+
+
+def cohort_calendar(cohort, sessions) -> bytes:
+    """The .ics of one cohort (`sessions` already loaded, cohort.course selected)."""
+    cal = _calendar(f"{cohort.course.title}: {cohort.title}")
+    for session in sessions:
+        cal.add_component(_event(session, cohort))
+    return _finish(cal, sessions)
+
+
+def sessions_calendar(name, sessions) -> bytes:
+    """A feed of sessions from many cohorts (each session.cohort.course selected)."""
+    cal = _calendar(name)
+    for session in sessions:
+        cal.add_component(_event(session, session.cohort))
+    return _finish(cal, sessions)
+
+
+def _finish(cal, sessions) -> bytes:
+    """Add the VTIMEZONEs, limited to the years the sessions span (a short file)."""
+    if sessions:
+        first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
+        last = max(s.ends_at for s in sessions).date() + timedelta(days=366)
+        cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal.to_ical()

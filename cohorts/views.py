@@ -1,0 +1,213 @@
+"""Learner views: a cohort, enrolling, withdrawing, My learning and calendars."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage, ModuleCompletion
+
+from . import calendar as ics
+from .forms import EnrollForm
+from .models import (
+    CalendarToken,
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    Session,
+)
+from .selectors import enrollment_offer, my_enrollment_groups, progress_by_course, seats_left
+from .services import (
+    EnrollmentError,
+    EnrollmentNotFound,
+    calendar_token_for,
+    calendar_token_reset,
+    enrollment_create,
+    enrollment_withdraw,
+)
+
+STATUS_MESSAGES = {
+    EnrollmentStatus.ENROLLED: "You are enrolled. We have emailed you the details.",
+    EnrollmentStatus.PENDING: "Thank you for applying. A facilitator will review your "
+    "application; we will email you their decision.",
+    EnrollmentStatus.WAITLISTED: "Every seat is taken, so you are on the waitlist "
+    "(number {position}). We will email you if a seat opens up.",
+}
+
+
+def _load_cohort(request, slug):
+    """The cohort with its course and seat count; drafts only for staff and facilitators."""
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("course").with_seats(), slug=slug
+    )
+    facilitators = list(cohort.facilitators.all())
+    user = request.user
+    is_facilitator = user.is_authenticated and any(f.pk == user.pk for f in facilitators)
+    if cohort.status == CohortStatus.DRAFT and not (user.is_staff or is_facilitator):
+        raise Http404
+    return cohort, facilitators, is_facilitator
+
+
+def _own_enrollment(request, cohort):
+    if not request.user.is_authenticated:
+        return None
+    return (
+        Enrollment.objects.filter(cohort=cohort, user=request.user)
+        .with_waitlist_position()
+        .first()
+    )
+
+
+def cohort_detail(request, slug):
+    cohort, facilitators, is_facilitator = _load_cohort(request, slug)
+    enrollment = _own_enrollment(request, cohort)
+    context = {
+        "cohort": cohort,
+        "course": cohort.course,
+        "facilitators": facilitators,
+        "sessions": list(cohort.sessions.all()),
+        "enrollment": enrollment,
+        "is_facilitator": is_facilitator,
+        "seats_left": seats_left(cohort),
+        "offer": enrollment_offer(
+            cohort, seats_taken=cohort.seats_taken, is_facilitator=is_facilitator
+        ),
+        "now": timezone.now(),
+    }
+    return render(request, "cohorts/cohort_detail.html", context)
+
+
+@login_required
+def cohort_enroll(request, slug):
+    cohort, _, is_facilitator = _load_cohort(request, slug)
+    enrollment = _own_enrollment(request, cohort)
+    if enrollment is not None and enrollment.is_active:
+        messages.info(request, "You already have a place in this cohort; see its status below.")
+        return redirect(cohort)
+    offer = enrollment_offer(cohort, seats_taken=cohort.seats_taken, is_facilitator=is_facilitator)
+    form = EnrollForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrollment = enrollment_create(cohort=cohort, user=request.user, **form.cleaned_data)
+        except EnrollmentError as exc:
+            if exc.code == "duplicate":  # a double submit: the first one won
+                messages.info(request, str(exc))
+                return redirect(cohort)
+            form.add_error(None, str(exc))
+        else:
+            message = STATUS_MESSAGES[enrollment.status].format(
+                position=enrollment.waitlist_position
+            )
+            messages.success(request, message)
+            return redirect(cohort)
+    return render(
+        request, "cohorts/enroll.html", {"cohort": cohort, "form": form, "offer": offer}
+    )
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def cohort_calendar(request, slug):
+    cohort, _, _ = _load_cohort(request, slug)
+    return _ics_response(ics.cohort_calendar(cohort, list(cohort.sessions.all())),
+                         f"{cohort.slug}.ics")
+
+
+def my_calendar(request, token):
+    """Private feed: every session of the cohorts the token's owner is enrolled in."""
+    owner = get_object_or_404(CalendarToken, token=token)
+    sessions = list(
+        Session.objects.filter(
+            cohort__enrollments__user_id=owner.user_id,
+            cohort__enrollments__status__in=[
+                EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED
+            ],
+        )
+        .exclude(cohort__status=CohortStatus.DRAFT)
+        .select_related("cohort__course")
+        .order_by("starts_at")
+    )
+    response = _ics_response(ics.sessions_calendar("My Governance Academy sessions", sessions),
+                             "academy.ics")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def calendar_reset(request):
+    calendar_token_reset(user=request.user)
+    messages.success(request, "Your calendar link is new; the old one no longer works. "
+                     "Subscribe again with the new link.")
+    return redirect("my_learning")
+
+
+@login_required
+def my_learning(request):
+    """The official's cohorts by status (next session, progress, links) and their courses."""
+    user = request.user
+    now = timezone.now()
+    next_session = Session.objects.filter(cohort=OuterRef("cohort"), ends_at__gte=now).order_by(
+        "starts_at"
+    )
+    enrollments = list(
+        Enrollment.objects.filter(user=user)
+        .select_related("cohort__course")
+        .with_waitlist_position()
+        .annotate(
+            next_session_title=Subquery(next_session.values("title")[:1]),
+            next_session_starts_at=Subquery(next_session.values("starts_at")[:1]),
+        )
+        .order_by("-status_changed_at")
+    )
+    started_paths = {
+        path[: -CoursePage.steplen]
+        for path in ModuleCompletion.objects.filter(user=user).values_list(
+            "module__path", flat=True
+        )
+    }
+    started = list(
+        CoursePage.objects.live().filter(path__in=started_paths).order_by("title")
+    )
+    courses = {c.pk: c for c in started}
+    for enrollment in enrollments:
+        courses.setdefault(enrollment.cohort.course.pk, enrollment.cohort.course)
+    progress = progress_by_course(user, courses.values())
+    for enrollment in enrollments:
+        enrollment.progress = progress[enrollment.cohort.course.pk]
+    context = {
+        "enrollment_groups": my_enrollment_groups(enrollments),
+        "course_rows": [(course, progress[course.pk]) for course in started],
+        "calendar_token": calendar_token_for(user),
+    }
+    return render(request, "cohorts/my_learning.html", context)
+
+
+@login_required
+def enrollment_withdraw_view(request, pk):
+    """Confirmation page (GET) and the withdrawal itself (POST). Others' enrollments: 404."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort__course"), pk=pk, user=request.user
+    )
+    if request.method == "POST":
+        try:
+            enrollment_withdraw(enrollment=enrollment, actor=request.user)
+        except EnrollmentNotFound as exc:
+            raise Http404 from exc
+        except EnrollmentError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"You have withdrawn from {enrollment.cohort.title}.")
+        return redirect("my_learning")
+    if not enrollment.can_withdraw:
+        messages.info(request, "There is nothing to withdraw from.")
+        return redirect("my_learning")
+    return render(request, "cohorts/withdraw_confirm.html", {"enrollment": enrollment})
