@@ -52,11 +52,14 @@ STATIC_PREFIX = "static/"
 MEDIA_PREFIX = "media/"
 CERTIFICATE_TEMPLATE = "certificates/pdf/certificate.html"
 CERTIFICATE_CSS = "certificates/certificate.css"  # a static file
-DEFAULT_LOGO = STATIC_PREFIX + "img/logo.svg"
-# Renditions, not originals: a 4000-pixel phone photo of a signature would cost
-# hundreds of milliseconds per certificate to decode and embed.
-SIGNATURE_FILTER = "max-900x300"
-LOGO_FILTER = "max-600x600"
+# Images are JPEGs on white: WeasyPrint embeds a JPEG's bytes as they are, but decodes
+# and re-encodes a PNG (twice with transparency) and draws an SVG in Python on every
+# render. The default logo is academy/static/img/logo.svg at 300 dpi.
+DEFAULT_LOGO = STATIC_PREFIX + "certificates/logo.jpg"
+# Renditions, not originals (a 4000-pixel phone photo would cost hundreds of
+# milliseconds per certificate), flattened onto the sheet's white as JPEG (see above).
+SIGNATURE_FILTER = "max-900x300|bgcolor-ffffff|format-jpeg|jpegquality-90"
+LOGO_FILTER = "max-600x600|bgcolor-ffffff|format-jpeg|jpegquality-90"
 _ASSET_CACHE_MAX = 64
 
 
