@@ -283,12 +283,13 @@ def _name_size_class(name: str) -> str:
 
 
 def certificate_details(data: CertificateData) -> str:
-    """The cohort line: cohort, dates and hours, as one run of text."""
+    """The facts line: cohort, dates, hours and date of issue, as one run of text."""
     parts = [data.cohort_title]
     if data.start_date and data.end_date:
         parts.append(f"{format_date(data.start_date)} – {format_date(data.end_date)}")
     if data.hours is not None:
         parts.append(f"{format_hours(data.hours)} hours")
+    parts.append(f"issued {format_date(data.issued_on)}")
     return " · ".join(p for p in parts if p)
 
 
