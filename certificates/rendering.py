@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes.util
 import datetime as dt
 import functools
+import hashlib
 import logging
 import mimetypes
 import re
@@ -171,7 +172,27 @@ class AssetFetcher(URLFetcher):
 
 # --- Cached WeasyPrint state ---------------------------------------------------------
 
-_image_cache: dict = {}  # WeasyPrint's decoded images, keyed by URL
+# WeasyPrint's decoded images, keyed by URL (plus image data under "<md5 of URL>-...").
+# One per thread: a render reads the entries it stored until write_pdf() is done.
+_images = threading.local()
+
+
+def _image_cache() -> dict:
+    cache = getattr(_images, "cache", None)
+    if cache is None or len(cache) > _ASSET_CACHE_MAX:
+        cache = _images.cache = {}
+    return cache
+
+
+def _forget_one_off_images(cache: dict) -> None:
+    """Drop data: URIs (a certificate's own QR code, never seen again) and the image data
+    WeasyPrint filed under their id, so the cache keeps only the shared logo and
+    signature and stays the same size over a batch."""
+    for url in [key for key in cache if key.startswith("data:")]:
+        del cache[url]
+        prefix = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest() + "-"
+        for key in [key for key in cache if key.startswith(prefix)]:
+            del cache[key]
 
 
 @functools.cache
@@ -204,7 +225,7 @@ def clear_caches() -> None:
     """Forget cached bytes and images (tests; after replacing a file in place)."""
     with _asset_lock:
         _asset_cache.clear()
-        _image_cache.clear()
+    _images.cache = {}
     certificate_stylesheet.cache_clear()
     minimal_stylesheet.cache_clear()
 
@@ -216,16 +237,17 @@ def _fetcher(media_names: frozenset[str]) -> AssetFetcher:
 
 def render_html_pdf(html: str, stylesheets=(), media_names=(), one_page=True) -> bytes:
     """Render trusted HTML (from our templates) to PDF bytes, the certificates' way."""
-    with _asset_lock:
-        if len(_image_cache) > _ASSET_CACHE_MAX:
-            _image_cache.clear()
-    document = HTML(
-        string=html, base_url=ASSET_ORIGIN, url_fetcher=_fetcher(frozenset(media_names))
-    ).render(font_config=font_config(), stylesheets=list(stylesheets), cache=_image_cache)
-    if one_page and len(document.pages) != 1:
-        logger.error("Certificate layout overflowed to %d pages", len(document.pages))
-        document = document.copy(document.pages[:1])
-    return document.write_pdf()
+    cache = _image_cache()
+    try:
+        document = HTML(
+            string=html, base_url=ASSET_ORIGIN, url_fetcher=_fetcher(frozenset(media_names))
+        ).render(font_config=font_config(), stylesheets=list(stylesheets), cache=cache)
+        if one_page and len(document.pages) != 1:
+            logger.error("Certificate layout overflowed to %d pages", len(document.pages))
+            document = document.copy(document.pages[:1])
+        return document.write_pdf()
+    finally:
+        _forget_one_off_images(cache)
 
 
 def render_minimal_pdf(text: str = "Minimal document") -> bytes:

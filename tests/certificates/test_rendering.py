@@ -138,6 +138,17 @@ def test_font_configuration_and_stylesheet_are_built_once():
     assert rendering.certificate_stylesheet() is rendering.certificate_stylesheet()
 
 
+def test_image_cache_keeps_the_logo_and_not_each_qr_code():
+    for n in range(3):
+        render_certificate_pdf(
+            certificate_data_sample(verification_url=f"https://academy.example.org/c/{n}/")
+        )
+    keys = list(rendering._image_cache())
+    assert ASSET_ORIGIN + rendering.DEFAULT_LOGO in keys
+    assert not [key for key in keys if key.startswith("data:")]
+    assert len(keys) <= 3  # the logo and the image data filed under its id
+
+
 # --- The URL fetcher -------------------------------------------------------------------
 
 
