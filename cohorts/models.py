@@ -371,3 +371,55 @@ class CalendarToken(models.Model):
     @property
     def feed_url(self):
         return settings.SITE_URL + reverse("my_calendar", args=[self.token])
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    LATE = "late", "Late"
+    EXCUSED = "excused", "Excused"
+    ABSENT = "absent", "Absent"
+
+
+ATTENDED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+
+
+class AttendanceSource(models.TextChoices):
+    FACILITATOR = "facilitator", "Marked by a facilitator"
+    SELF_CHECK_IN = "self_check_in", "Self check-in"
+    IMPORT = "import", "Imported from a meeting report"
+
+
+class Attendance(models.Model):
+    """Whether one enrolled person came to one session; marking again updates this row."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="attendance"
+    )
+    status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+    note = models.CharField(max_length=500, blank=True)
+    source = models.CharField(
+        max_length=20, choices=AttendanceSource.choices, default=AttendanceSource.FACILITATOR
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["session_id", "enrollment_id"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrollment"], name="unique_attendance"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment_id} at {self.session_id}: {self.status}"
+
+    @property
+    def attended(self):
+        return self.status in ATTENDED_STATUSES
