@@ -219,11 +219,20 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message taken by a worker that then died is redelivered after this many seconds
+# (Redis); the certificate sweeper covers renders sooner.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {"task": "cohorts.tasks.session_reminders_task", "schedule": 15 * 60},
+    "certificate-sweeper": {"task": "certificates.tasks.certificate_sweep_task", "schedule": 5 * 60},
 }
+# Seconds the render task sleeps first: only the worker-kill test sets it (to kill mid-batch).
+CERTIFICATE_RENDER_DELAY = env.float("CERTIFICATE_RENDER_DELAY", default=0)
+# Verification pages and JSON: requests per minute per client address.
+CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=60)
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Progressive Governance Academy"

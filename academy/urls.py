@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/profile/", academy_views.profile, name="profile"),
     path("", include("cohorts.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG or settings.TESTING:

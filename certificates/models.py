@@ -1,11 +1,11 @@
-"""Certificate settings edited by staff in the Wagtail admin (one per site).
+"""Certificates (one per enrollment) and the academy-wide certificate settings
+(wording, signatory, logo) edited by staff in the Wagtail admin."""
 
-The Certificate model itself (one per enrollment) lives here too once issuing exists;
-this module only holds the academy-wide wording, signatory and logo for now.
-"""
+import secrets
 
+from django.conf import settings
 from django.db import models
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.text import format_lazy
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -82,3 +82,140 @@ class CertificateSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Certificate settings"
+
+
+# Typeable verification codes: no 0/O, no 1/I. 32 symbols = 5 bits each; 20 symbols
+# = 100 bits from `secrets`, written in five groups of four: ABCD-EFGH-JKLM-NPQR-STUV.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_GROUPS = 5
+CODE_GROUP_SIZE = 4
+
+
+def new_verification_code() -> str:
+    symbols = "".join(
+        secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_SIZE)
+    )
+    return "-".join(
+        symbols[i : i + CODE_GROUP_SIZE] for i in range(0, len(symbols), CODE_GROUP_SIZE)
+    )
+
+
+def normalize_code(raw: str) -> str | None:
+    """A code as typed (any case, spaces or dashes) -> canonical form, or None."""
+    symbols = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+    if len(symbols) != CODE_GROUPS * CODE_GROUP_SIZE or any(
+        ch not in CODE_ALPHABET for ch in symbols
+    ):
+        return None
+    return "-".join(
+        symbols[i : i + CODE_GROUP_SIZE] for i in range(0, len(symbols), CODE_GROUP_SIZE)
+    )
+
+
+class RenderStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to render"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Rendering failed"
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True).exclude(
+            enrollment__status="withdrawn"
+        )
+
+
+class Certificate(models.Model):
+    """A completion certificate. The recipient, course and cohort facts are a snapshot
+    taken when it is issued (and refreshed by a re-issue), so the PDF and the public
+    verification page keep saying what was certified."""
+
+    enrollment = models.OneToOneField(
+        "cohorts.Enrollment", on_delete=models.PROTECT, related_name="certificate"
+    )
+    code = models.CharField(max_length=24, unique=True, default=new_verification_code)
+    recipient_name = models.CharField(max_length=200)
+    course_title = models.CharField(max_length=255)
+    cohort_title = models.CharField(max_length=200)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    hours = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    partner_names = models.JSONField(default=list, blank=True)
+    issued_on = models.DateField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    override_reason = models.TextField(
+        blank=True, help_text="Why it was issued to a learner who was not eligible."
+    )
+    pdf = models.FileField(upload_to="certificates/", blank=True)
+    render_status = models.CharField(
+        max_length=10, choices=RenderStatus.choices, default=RenderStatus.PENDING
+    )
+    render_requested_at = models.DateTimeField(null=True, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+    render_attempts = models.PositiveIntegerField(default=0)
+    render_error = models.TextField(blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.TextField(blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revocation_emailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "recipient_name"]
+        indexes = [models.Index(fields=["render_status", "render_requested_at"])]
+
+    def __str__(self):
+        return f"{self.recipient_name}: {self.course_title} ({self.code})"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def is_valid(self):
+        return not self.is_revoked and self.enrollment.status != "withdrawn"
+
+    @property
+    def state(self):
+        if self.is_revoked:
+            return "revoked"
+        if self.enrollment.status == "withdrawn":
+            return "withdrawn"
+        return "valid"
+
+    def get_absolute_url(self):
+        return reverse("certificate_verify", args=[self.code])
+
+    @property
+    def verification_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def pdf_url(self):
+        return reverse("certificate_pdf", args=[self.code])
+
+    @property
+    def linkedin_url(self):
+        """LinkedIn's standard 'add a certification to your profile' link."""
+        from urllib.parse import urlencode
+
+        params = {
+            "startTask": "CERTIFICATION_NAME",
+            "name": f"{self.course_title} ({self.cohort_title})",
+            "organizationName": "Progressive Governance Academy",
+            "issueYear": self.issued_on.year,
+            "issueMonth": self.issued_on.month,
+            "certUrl": self.verification_url,
+            "certId": self.code,
+        }
+        return "https://www.linkedin.com/profile/add?" + urlencode(params)

@@ -1,12 +1,20 @@
-"""Wagtail admin: a staff-only preview of the certificate with the current settings."""
+"""Wagtail admin: certificates (list, inspect, revoke) and a staff-only preview of the
+certificate with the current settings."""
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
-from .models import CertificateSettings
+from .models import Certificate, CertificateSettings
 
 
 def certificate_preview(request):
@@ -43,3 +51,106 @@ def register_certificate_preview_menu_item():
         order=10000,
         attrs={"target": "_blank", "rel": "noopener"},
     )
+
+
+# --- Certificates in the admin: list, inspect, issue (through the cohort page), revoke ---
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Certificates change only through the rules (certificates.services): staff list,
+    inspect and revoke them here; issuing happens per cohort (link in the listing)."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete", "change"):
+            return False
+        return user.is_active and user.is_staff
+
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+
+
+def certificate_revoke_view(request, pk):
+    """Staff revoke a certificate with a reason (the same service the site uses)."""
+    from .services import CertificateError, certificate_revoke
+
+    if not request.user.is_staff:
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), pk=pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate_revoke(
+                certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except CertificateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Certificate {certificate.code} is revoked.")
+            return redirect("certificates_certificate:index")
+    return TemplateResponse(
+        request,
+        "certificates/admin_revoke.html",
+        {"certificate": certificate, "form": form, "page_title": "Revoke certificate"},
+    )
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    name = "certificates_certificate"
+    url_prefix = "certificates/certificate"
+    icon = "doc-full"
+    menu_label = "Certificates"
+    menu_order = 230
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "recipient_name",
+        "course_title",
+        "cohort_title",
+        "code",
+        "issued_on",
+        "render_status",
+        "revoked_at",
+    ]
+    list_filter = ["render_status", "issued_on"]
+    search_fields = ["recipient_name", "code", "course_title"]
+    ordering = ["-issued_on"]
+    form_fields = ["override_reason"]
+    inspect_view_fields = [
+        "code",
+        "recipient_name",
+        "course_title",
+        "cohort_title",
+        "start_date",
+        "end_date",
+        "hours",
+        "partner_names",
+        "issued_on",
+        "issued_by",
+        "override_reason",
+        "render_status",
+        "rendered_at",
+        "revoked_at",
+        "revoked_reason",
+        "revoked_by",
+    ]
+
+    def get_queryset(self, request):
+        return Certificate.objects.select_related("enrollment__cohort")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/revoke/", certificate_revoke_view, name="revoke"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet()

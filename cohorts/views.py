@@ -160,7 +160,8 @@ def my_learning(request):
     )
     enrollments = list(
         Enrollment.objects.filter(user=user)
-        .select_related("cohort__course")
+        # "certificate" is the certificates app's reverse one-to-one (no import needed).
+        .select_related("cohort__course", "certificate")
         .with_waitlist_position()
         .annotate(
             next_session_title=Subquery(next_session.values("title")[:1]),

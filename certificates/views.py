@@ -1,0 +1,279 @@
+"""Certificate views: public verification (page and JSON), the PDF download, and the
+facilitator's certificates page (issue, progress, ZIP, re-issue, revoke)."""
+
+import io
+import zipfile
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from cohorts.models import Enrollment
+from cohorts.services import can_manage
+from cohorts.views_facilitate import FacilitatorCohortMixin
+
+from .models import Certificate, RenderStatus, normalize_code
+from .services import (
+    ISSUABLE_STATUSES,
+    CertificateError,
+    certificate_issue,
+    certificate_issue_for_cohort,
+    certificate_reissue,
+    certificate_revoke,
+)
+
+# --- Public verification -------------------------------------------------------------
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request) -> bool:
+    """A fixed one-minute window per client address, shared by page and JSON."""
+    key = f"cert-verify:{_client_ip(request)}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60)
+        count = 1
+    return count > settings.CERTIFICATE_VERIFY_RATE
+
+
+def _lookup(raw_code):
+    code = normalize_code(raw_code)
+    if code is None:
+        return None
+    return Certificate.objects.select_related("enrollment").filter(code=code).first()
+
+
+def _public_facts(certificate):
+    """Only what a verifier needs: no email, jurisdiction or anything else personal."""
+    return {
+        "code": certificate.code,
+        "status": certificate.state,
+        "name": certificate.recipient_name,
+        "course": certificate.course_title,
+        "cohort": certificate.cohort_title,
+        "issued_on": certificate.issued_on.isoformat(),
+        "revoked_on": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
+        "issuer": "Progressive Governance Academy",
+        "url": certificate.verification_url,
+    }
+
+
+def verify(request, code):
+    if _rate_limited(request):
+        return render(request, "certificates/rate_limited.html", status=429)
+    certificate = _lookup(code)
+    if certificate is None:
+        return render(request, "certificates/verify.html", {"code": code}, status=404)
+    owner = request.user.is_authenticated and certificate.enrollment.user_id == request.user.pk
+    return render(
+        request,
+        "certificates/verify.html",
+        {"certificate": certificate, "facts": _public_facts(certificate), "owner": owner},
+    )
+
+
+def verify_json(request, code):
+    if _rate_limited(request):
+        return JsonResponse({"status": "rate_limited"}, status=429)
+    certificate = _lookup(code)
+    if certificate is None:
+        return JsonResponse({"code": code, "status": "unknown"}, status=404)
+    response = JsonResponse(_public_facts(certificate))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def download_pdf(request, code):
+    """The owner, the cohort's facilitators and staff; anonymous -> login; others 404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    certificate = _lookup(code)
+    if certificate is None:
+        raise Http404
+    enrollment = certificate.enrollment
+    if enrollment.user_id != request.user.pk and not can_manage(request.user, enrollment.cohort):
+        raise Http404
+    if not certificate.is_valid:
+        return render(
+            request, "certificates/not_downloadable.html", {"certificate": certificate}, status=410
+        )
+    if certificate.render_status != RenderStatus.DONE or not certificate.pdf:
+        return render(
+            request, "certificates/not_ready.html", {"certificate": certificate}, status=202
+        )
+    return FileResponse(
+        default_storage.open(certificate.pdf.name, "rb"),
+        content_type="application/pdf",
+        as_attachment=request.GET.get("download") == "1",
+        filename=f"certificate-{certificate.code}.pdf",
+    )
+
+
+# --- Facilitators and staff ----------------------------------------------------------
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for issuing although the completion rule is not met",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+
+def _cohort_certificate_counts(cohort):
+    return Certificate.objects.filter(enrollment__cohort=cohort).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(render_status=RenderStatus.DONE)),
+        failed=Count("pk", filter=Q(render_status=RenderStatus.FAILED)),
+    )
+
+
+class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
+    template_name = "certificates/facilitate_certificates.html"
+
+    def get_context_data(self, **kwargs):
+        from cohorts.progress import roster_progress
+
+        context = super().get_context_data(**kwargs)
+        enrollments = list(
+            Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
+            .select_related("user", "certificate")
+            .order_by("user__last_name", "user__first_name")
+        )
+        progress = roster_progress(self.cohort, enrollments)
+        rows = []
+        for enrollment in enrollments:
+            certificate = getattr(enrollment, "certificate", None)
+            rows.append(
+                {
+                    "enrollment": enrollment,
+                    "progress": progress.get(enrollment.pk),
+                    "certificate": certificate,
+                }
+            )
+        counts = _cohort_certificate_counts(self.cohort)
+        context.update(
+            rows=rows,
+            counts=counts,
+            eligible_without=sum(
+                1
+                for r in rows
+                if r["certificate"] is None and r["progress"] and r["progress"].eligible
+            ),
+            override_form=OverrideForm(),
+            revoke_form=RevokeForm(),
+            rendering=counts["total"] - counts["done"] - counts["failed"] > 0,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        try:
+            if action == "issue_all":
+                result = certificate_issue_for_cohort(cohort=self.cohort, actor=request.user)
+                n = len(result["issued"])
+                messages.success(
+                    request,
+                    f"Issuing {n} certificate{'s' if n != 1 else ''}; the PDFs are being prepared."
+                    if n
+                    else "Every eligible learner already has a certificate.",
+                )
+            elif action in ("issue_one", "override"):
+                enrollment = get_object_or_404(
+                    Enrollment, pk=request.POST.get("enrollment"), cohort=self.cohort
+                )
+                reason = ""
+                if action == "override":
+                    form = OverrideForm(request.POST)
+                    if not form.is_valid():
+                        raise CertificateError("Please write the reason for the override.")
+                    reason = form.cleaned_data["reason"]
+                certificate_issue(enrollment=enrollment, actor=request.user, override_reason=reason)
+                messages.success(request, f"Certificate issued to {enrollment.user.display_name}.")
+            elif action == "reissue":
+                certificate = get_object_or_404(
+                    Certificate, pk=request.POST.get("certificate"), enrollment__cohort=self.cohort
+                )
+                certificate_reissue(certificate=certificate, actor=request.user)
+                messages.success(request, "The certificate is being rendered again (same code).")
+            elif action == "revoke":
+                certificate = get_object_or_404(
+                    Certificate, pk=request.POST.get("certificate"), enrollment__cohort=self.cohort
+                )
+                form = RevokeForm(request.POST)
+                reason = form.cleaned_data["reason"] if form.is_valid() else ""
+                certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
+                messages.success(request, "The certificate is revoked; the learner is told.")
+            else:
+                messages.error(request, "Unknown action.")
+        except CertificateError as exc:
+            messages.error(request, str(exc))
+        return redirect("facilitate_certificates", slug=self.cohort.slug)
+
+
+class CohortCertificatesProgressView(FacilitatorCohortMixin, View):
+    """The progress bar's partial, polled by htmx while PDFs render."""
+
+    def get(self, request, *args, **kwargs):
+        counts = _cohort_certificate_counts(self.cohort)
+        return render(
+            request,
+            "certificates/includes/progress.html",
+            {
+                "cohort": self.cohort,
+                "counts": counts,
+                "rendering": counts["total"] - counts["done"] - counts["failed"] > 0,
+            },
+        )
+
+
+class CohortCertificatesZipView(FacilitatorCohortMixin, View):
+    """All the cohort's valid, rendered PDFs as one ZIP."""
+
+    def get(self, request, *args, **kwargs):
+        certificates = (
+            Certificate.objects.valid()
+            .filter(enrollment__cohort=self.cohort, render_status=RenderStatus.DONE)
+            .exclude(pdf="")
+            .order_by("recipient_name")
+        )
+        buffer = io.BytesIO()
+        names = set()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for certificate in certificates:
+                base = (
+                    "".join(ch if ch.isalnum() else "-" for ch in certificate.recipient_name).strip(
+                        "-"
+                    )[:60]
+                    or "certificate"
+                )
+                name = f"{base}-{certificate.code}.pdf"
+                if name in names:
+                    continue
+                names.add(name)
+                with default_storage.open(certificate.pdf.name, "rb") as fh:
+                    archive.writestr(name, fh.read())
+        response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="certificates-{self.cohort.slug}.zip"'
+        )
+        return response
