@@ -227,7 +227,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {"task": "cohorts.tasks.session_reminders_task", "schedule": 15 * 60},
-    "certificate-sweeper": {"task": "certificates.tasks.certificate_sweep_task", "schedule": 5 * 60},
+    "certificate-sweeper": {
+        "task": "certificates.tasks.certificate_sweep_task",
+        "schedule": 5 * 60,
+    },
 }
 # Seconds the render task sleeps first: only the worker-kill test sets it (to kill mid-batch).
 CERTIFICATE_RENDER_DELAY = env.float("CERTIFICATE_RENDER_DELAY", default=0)
