@@ -168,8 +168,8 @@ def enrollment_create(
     if not getattr(user, "is_authenticated", False):
         raise EnrollmentError("Please log in to enroll.")
     with transaction.atomic():
-        now = timezone.now()
         cohort = _lock_cohort(cohort.pk)
+        now = timezone.now()  # taken under the lock: waitlist order is commit order
         _check_joinable(cohort, user, now)
         enrollment = Enrollment.objects.filter(cohort=cohort, user=user).first()
         if enrollment is not None and enrollment.status != S.WITHDRAWN:

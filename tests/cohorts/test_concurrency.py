@@ -1,0 +1,144 @@
+"""Capacity under concurrency, on PostgreSQL (pretix's practice: a control test with the
+lock taken away shows the same scenario overbooking, so these tests are able to fail).
+
+Run with DATABASE_URL=postgres://... ; `pytest -s` prints the figures.
+"""
+
+import threading
+import time
+
+import pytest
+from django.db import connection
+
+from cohorts import services
+from cohorts.models import Cohort, Enrollment, EnrollmentEvent
+from cohorts.services import enrollment_create, enrollment_withdraw
+from tests.conftest import UserFactory
+
+from .conftest import make_cohort
+
+pytestmark = [
+    pytest.mark.postgres,
+    # Real commits from many connections; serialized_rollback restores Wagtail's
+    # migration-made rows (root page, site, collections) for the tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+THREADS = 20
+SEATS = 5
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "concurrency is tested on PostgreSQL (set DATABASE_URL=postgres://...): SQLite "
+            "has no row locks; its writers are serialised by BEGIN IMMEDIATE instead"
+        )
+
+
+def run_at_once(calls):
+    """Run each callable in its own thread, all released together by a barrier."""
+    barrier = threading.Barrier(len(calls))
+    results, errors = [None] * len(calls), []
+
+    def worker(i, call):
+        try:
+            barrier.wait(timeout=30)
+            results[i] = call()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return results, errors
+
+
+def status_counts(cohort):
+    rows = Enrollment.objects.filter(cohort=cohort)
+    return rows.filter(status="enrolled").count(), rows.filter(status="waitlisted").count()
+
+
+def test_concurrent_enrollments_never_exceed_capacity(course):
+    cohort = make_cohort(course, "race", capacity=SEATS)
+    people = [UserFactory() for _ in range(THREADS)]
+    started = time.monotonic()
+    results, errors = run_at_once(
+        [lambda p=p: enrollment_create(cohort=cohort, user=p) for p in people]
+    )
+    elapsed = time.monotonic() - started
+    assert errors == []
+    enrolled, waitlisted = status_counts(cohort)
+    print(f"\nlocked: {THREADS} threads into a {SEATS}-seat cohort -> {enrolled} enrolled, "
+          f"{waitlisted} waitlisted in {elapsed:.2f} s")
+    assert (enrolled, waitlisted) == (SEATS, THREADS - SEATS)
+    # Arrival order is the order in which requests got the cohort lock (and committed):
+    # rows are numbered and timestamped under the lock. The first five got the seats and
+    # the waitlist follows that order exactly.
+    by_arrival = list(Enrollment.objects.filter(cohort=cohort).order_by("created_at", "pk"))
+    assert [e.pk for e in by_arrival] == sorted(e.pk for e in by_arrival)
+    assert {e.status for e in by_arrival[:SEATS]} == {"enrolled"}
+    waitlist = list(Enrollment.objects.waitlist().filter(cohort=cohort))
+    assert waitlist == by_arrival[SEATS:]
+    assert [e.waitlist_position for e in waitlist] == list(range(1, THREADS - SEATS + 1))
+
+
+def test_concurrent_withdrawals_promote_exactly_as_many_as_freed(course):
+    cohort = make_cohort(course, "withdrawals", capacity=SEATS)
+    people = [UserFactory() for _ in range(THREADS)]
+    rows = [enrollment_create(cohort=cohort, user=p) for p in people]
+    leaving = rows[:4]  # four enrolled people withdraw at the same moment
+    expected_promoted = [e.pk for e in rows[SEATS:SEATS + 4]]
+    newcomers = [UserFactory() for _ in range(2)]
+    _, errors = run_at_once(
+        [lambda e=e: enrollment_withdraw(enrollment=e, actor=e.user) for e in leaving]
+        + [lambda p=p: enrollment_create(cohort=cohort, user=p) for p in newcomers]
+    )
+    assert errors == []
+    enrolled, waitlisted = status_counts(cohort)
+    promoted = list(
+        EnrollmentEvent.objects.filter(enrollment__cohort=cohort, kind="promoted")
+        .order_by("enrollment__waitlisted_at").values_list("enrollment_id", flat=True)
+    )
+    print(f"\nlocked: 4 concurrent withdrawals + 2 new enrollments -> {len(promoted)} promoted, "
+          f"{enrolled} enrolled, {waitlisted} waitlisted")
+    assert enrolled == SEATS
+    assert sorted(promoted) == sorted(expected_promoted)  # the head of the waitlist, in order
+    assert waitlisted == THREADS - SEATS - 4 + len(newcomers)
+    # Newcomers arriving at the same moment never jump the waitlist for a freed seat.
+    assert set(Enrollment.objects.filter(user__in=newcomers).values_list("status", flat=True)
+               ) == {"waitlisted"}
+
+
+def test_control_without_the_lock_overbooks(course, monkeypatch):
+    """The same race with the lock switched off: count-then-insert lets extra people in.
+
+    Rounds run first with no pause at all; if the scheduler happened to serialise the
+    threads, later rounds add a 50 ms pause between counting seats and writing (only on
+    the unlocked path: services.UNLOCKED_RACE_WINDOW) so the race shows reliably.
+    """
+    monkeypatch.setattr(services, "LOCKING", False)
+    figures = []
+    for round_, window in enumerate((0.0, 0.0, 0.05, 0.05)):
+        monkeypatch.setattr(services, "UNLOCKED_RACE_WINDOW", window)
+        cohort = make_cohort(course, f"control-{round_}", capacity=SEATS)
+        people = [UserFactory() for _ in range(THREADS)]
+        _, errors = run_at_once(
+            [lambda p=p, c=cohort: enrollment_create(cohort=c, user=p) for p in people]
+        )
+        assert errors == []
+        enrolled, waitlisted = status_counts(cohort)
+        figures.append((window, enrolled, waitlisted))
+        if enrolled > SEATS:
+            break
+    print(f"\nunlocked (control): {THREADS} threads into a {SEATS}-seat cohort -> "
+          + "; ".join(f"pause {w * 1000:.0f} ms: {e} enrolled, {q} waitlisted"
+                      for w, e, q in figures)
+          + f" (overbooked by {figures[-1][1] - SEATS})")
+    assert figures[-1][1] > SEATS, "the control race did not overbook; the test proves nothing"
+    assert Cohort.objects.count() == len(figures)

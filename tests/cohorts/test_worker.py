@@ -1,0 +1,97 @@
+"""A real Celery worker on Redis delivers the enrollment email (the rest of the suite
+runs tasks eagerly). Needs CELERY_BROKER_URL=redis://... and PostgreSQL, so the worker
+process can reach the same test database."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from academy.celery import app as celery_app
+from cohorts.services import enrollment_create
+
+from .conftest import make_cohort
+
+pytestmark = [
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+@pytest.fixture
+def broker():
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        pytest.skip("needs a Redis broker: set CELERY_BROKER_URL=redis://127.0.0.1:6379/15")
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker process must share the test database: use PostgreSQL")
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    yield settings.CELERY_BROKER_URL
+    celery_app.conf.task_always_eager = True
+
+
+def database_url():
+    db = connection.settings_dict
+    auth = db["USER"] or ""
+    if db.get("PASSWORD"):
+        auth += f":{db['PASSWORD']}"
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{auth}@{host}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker(broker, tmp_path):
+    outbox = tmp_path / "mail"
+    outbox.mkdir()
+    log = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": broker,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(outbox),
+        "SITE_URL": settings.SITE_URL,
+        "ACADEMY_TESTING": "true",
+    }
+    with open(log, "w") as log_file:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo", "-c1",
+             "-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+        )
+        try:
+            yield outbox, log
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
+
+
+def test_real_worker_delivers_the_enrollment_email(worker, course, official):
+    outbox, log = worker
+    cohort = make_cohort(course, "worker-cohort")
+    started = time.monotonic()
+    enrollment = enrollment_create(cohort=cohort, user=official)  # commits, then enqueues
+    files = []
+    while time.monotonic() - started < 60 and not files:
+        time.sleep(0.5)
+        files = [f for f in outbox.iterdir() if f.stat().st_size]
+    assert files, "no email within 60 s; worker log:\n" + log.read_text()[-4000:]
+    time.sleep(0.5)  # let the backend finish writing
+    content = files[0].read_text()
+    print(f"\nreal worker delivered the email in {time.monotonic() - started:.1f} s")
+    assert f"To: {official.email}" in content
+    assert "You are enrolled in Budgets as moral documents, Spring cohort" in content
+    assert f"{settings.SITE_URL}/cohorts/worker-cohort/calendar.ics" in content
+    assert "text/html" in content
+    enrollment.events.get().refresh_from_db()
+    assert enrollment.events.get().notified_at is not None
