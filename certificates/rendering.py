@@ -320,7 +320,6 @@ def certificate_context(data: CertificateData) -> dict:
         "c": data,
         "body_text": fill_placeholders(data.body, data),
         "details": certificate_details(data),
-        "issued_on": format_date(data.issued_on),
         "name_class": _name_size_class(data.recipient_name),
         "qr_src": qr_data_uri(data.verification_url),
         "title": f"{data.heading}: {data.recipient_name}, {data.course_title}",
