@@ -196,8 +196,12 @@ def test_fetcher_serves_only_the_media_it_was_given(settings):
 
 
 def test_subsetting_check_and_worker_warning(monkeypatch, caplog):
+    from celery.signals import worker_ready
+
     from certificates import signals
 
+    # Connected at start-up (CertificatesConfig.ready), so every worker runs the check.
+    assert "certificates.check_font_subsetting" in [key[0] for key, _ in worker_ready.receivers]
     assert isinstance(rendering.weasyprint_subsetting_ok(), bool)
 
     monkeypatch.setattr(rendering, "weasyprint_subsetting_ok", lambda: False)
