@@ -33,8 +33,10 @@ seed: migrate
 run: seed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:8000
 
+# Tests run on every core (pytest-xdist); tests that start real Celery workers share a
+# group so they never run at the same time.
 test: setup
-	ACADEMY_TESTING=true $(PY) -m pytest $(PYTEST_ARGS)
+	ACADEMY_TESTING=true $(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup $(PYTEST_ARGS)
 
 worker: setup
 	$(VENV)/bin/celery -A academy worker -l info

@@ -97,7 +97,10 @@ def ensure_wagtail_roots():
     """Wagtail's migrations create a locale, a root page and a root collection. A
     transactional test (concurrency, live server) flushes them away; put them back."""
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale
+
+    ContentType.objects.clear_cache()  # ids change when a flush recreates them
 
     if not Locale.objects.exists():
         Locale.objects.create(language_code=settings.LANGUAGE_CODE.split("-")[0])

@@ -59,7 +59,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
     import sys
 
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "SITE_URL": "https://academy.example.org",
         "DJANGO_ALLOWED_HOSTS": "academy.example.org",

@@ -25,6 +25,8 @@ from .conftest import enroll
 
 pytestmark = [
     pytest.mark.redis,
+    # Real workers share one Redis queue: run these tests one after another (xdist).
+    pytest.mark.xdist_group("celery-worker"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 BATCH = 8

@@ -19,6 +19,8 @@ from .conftest import make_cohort
 
 pytestmark = [
     pytest.mark.redis,
+    # Real workers share one Redis queue: run these tests one after another (xdist).
+    pytest.mark.xdist_group("celery-worker"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 BASE_DIR = Path(settings.BASE_DIR)
