@@ -315,9 +315,24 @@ def certificate_details(data: CertificateData) -> str:
     return " · ".join(p for p in parts if p)
 
 
+# Storage names as Wagtail and Django write them; anything else stays off the page
+# rather than into a CSS url() (see certificate_context).
+_SAFE_ASSET_PATH = re.compile(r"(static|media)/[\w./@+-]+")
+
+
+def _logo_url(data: CertificateData) -> str | None:
+    if not data.logo_path:
+        return None
+    if not _SAFE_ASSET_PATH.fullmatch(data.logo_path):
+        logger.warning("Certificate logo path %r left out", data.logo_path)
+        return None
+    return data.logo_path
+
+
 def certificate_context(data: CertificateData) -> dict:
     return {
         "c": data,
+        "logo_url": _logo_url(data),
         "body_text": fill_placeholders(data.body, data),
         "details": certificate_details(data),
         "name_class": _name_size_class(data.recipient_name),

@@ -110,6 +110,16 @@ def test_hostile_name_prints_as_text_and_loads_nothing(caplog):
     assert not any("passwd" in record.getMessage() for record in caplog.records)
 
 
+def test_logo_path_that_is_not_a_plain_storage_name_is_left_out(caplog):
+    data = certificate_data_sample(logo_path="static/x.jpg') ; background: url('file:///etc")
+    with caplog.at_level(logging.WARNING, logger="certificates.rendering"):
+        assert rendering.certificate_context(data)["logo_url"] is None
+    assert "left out" in caplog.text
+    assert rendering.certificate_context(certificate_data_sample())["logo_url"] == (
+        rendering.DEFAULT_LOGO
+    )
+
+
 def test_long_name_and_wording_stay_on_one_page():
     data = certificate_data_sample(
         recipient_name="Commissioner " + "Alexandra-Bartholomew " * 6,
