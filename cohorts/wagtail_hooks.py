@@ -60,6 +60,9 @@ class CohortViewSet(ModelViewSet):
         ),
     ]
 
+    def get_queryset(self, request):
+        return Cohort.objects.select_related("course")
+
 
 class EnrollmentPermissionPolicy(ModelPermissionPolicy):
     """Enrollments are created and deleted only through the rules (cohorts.services)."""

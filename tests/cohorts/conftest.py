@@ -54,3 +54,22 @@ def cohort(course, facilitator):
 @pytest.fixture
 def people(user_factory):
     return [user_factory() for _ in range(8)]
+
+
+@pytest.fixture(scope="module")
+def restore_migrated_data(django_db_blocker):
+    """For modules of transactional tests with serialized_rollback: put back the rows the
+    migrations made (Wagtail's root page, site, collections, content types) once the
+    module is done. Django restores them at the start of the next serialized test only,
+    and flushes with post_migrate inhibited, so without this the transactional tests that
+    follow (live_server, e2e) would start from an empty database."""
+    yield
+    from django.db import connection, transaction
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with django_db_blocker.unblock(), transaction.atomic():
+            connection.creation.deserialize_db_from_string(contents)
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()

@@ -22,6 +22,7 @@ pytestmark = [
     # Real commits from many connections; serialized_rollback restores Wagtail's
     # migration-made rows (root page, site, collections) for the tests that follow.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("restore_migrated_data"),
 ]
 
 THREADS = 20

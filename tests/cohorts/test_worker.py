@@ -22,6 +22,7 @@ pytestmark = [
     # Real workers share one Redis queue: run these tests one after another (xdist).
     pytest.mark.xdist_group("celery-worker"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("restore_migrated_data"),
 ]
 BASE_DIR = Path(settings.BASE_DIR)
 
