@@ -117,11 +117,15 @@ def main():
     )
     print(f"ratio: {cert_median / minimal_median:.2f}")
 
-    head, tail = rss[: min(10, count)], rss[-min(10, count):]
+    def mb(window):
+        return statistics.mean(window) / 1024
+
+    ten, mid = min(10, count), count // 2
+    head, middle, tail = rss[:ten], rss[max(mid - 5, 0) : mid + 5], rss[-ten:]
     print(
-        f"rss: {statistics.mean(head) / 1024:.1f} MB over the first 10, "
-        f"{statistics.mean(tail) / 1024:.1f} MB over the last 10 "
-        f"(growth {(statistics.mean(tail) - statistics.mean(head)) / 1024:+.1f} MB); "
+        f"rss: {mb(head):.1f} MB over the first 10, {mb(middle):.1f} MB around #{mid}, "
+        f"{mb(tail):.1f} MB over the last 10 (growth {mb(tail) - mb(head):+.1f} MB, "
+        f"second half {mb(tail) - mb(middle):+.1f} MB); "
         f"ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB"
     )
 

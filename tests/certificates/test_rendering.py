@@ -290,3 +290,19 @@ def test_preview_is_refused_to_non_staff(client, official, site_tree):
     response = client.get(PREVIEW_URL)
     assert (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
     assert response.get("Content-Type") != "application/pdf"
+
+
+def test_benchmark_runs_and_prints_the_ratio():
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, str(root / "bench" / "certificates.py"), "--count", "3"],
+        capture_output=True, text=True, timeout=240, cwd=root,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^ratio: \d+\.\d\d$", result.stdout, re.MULTILINE)
+    assert "certificate: median" in result.stdout and "tracemalloc" in result.stdout
