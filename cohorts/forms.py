@@ -26,3 +26,26 @@ class DecisionForm(forms.Form):
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
         label="Message to the person (optional)",
     )
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(
+        label="Check-in code", max_length=12,
+        help_text="The six characters on the screen in the room, for example K7QM2P.",
+        widget=forms.TextInput(attrs={
+            "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+            "class": "text-uppercase",
+        }),
+    )
+
+
+class ReportUploadForm(forms.Form):
+    report = forms.FileField(
+        label="Participant report (CSV)",
+        help_text="Zoom: Reports › Usage › Participants › Export. Teams: the meeting's "
+        "Attendance tab › Download. At most 2 MB.",
+    )
+    min_share = forms.IntegerField(
+        label="Present when in the meeting for at least (% of the session)", initial=75,
+        min_value=1, max_value=100,
+    )

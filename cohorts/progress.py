@@ -170,3 +170,44 @@ def my_progress(enrollments, course_progress, *, now=None) -> dict[int, LearnerP
             e.cohort, e.pk, sessions[e.cohort_id], marks[e.pk], done, required, now
         )
     return result
+
+
+def at_risk_counts(cohorts, *, now=None) -> dict[int, int]:
+    """{cohort.pk: learners not on track} for many cohorts: three queries plus two per
+    course (required modules and their completions), not per learner."""
+    now = now or timezone.now()
+    cohorts = list(cohorts)
+    if not cohorts:
+        return {}
+    by_pk = {c.pk: c for c in cohorts}
+    sessions = defaultdict(list)
+    for session in Session.objects.filter(cohort__in=list(by_pk)).only(
+        "id", "cohort_id", "starts_at"
+    ):
+        sessions[session.cohort_id].append(session)
+    enrollments = list(
+        Enrollment.objects.filter(cohort__in=list(by_pk), status__in=SEAT_STATUSES).only(
+            "id", "cohort_id", "user_id"
+        )
+    )
+    marks = defaultdict(dict)
+    for enrollment_id, session_id, status in Attendance.objects.filter(
+        enrollment__in=[e.pk for e in enrollments]
+    ).values_list("enrollment_id", "session_id", "status"):
+        marks[enrollment_id][session_id] = status
+    users_by_course = defaultdict(set)
+    for e in enrollments:
+        users_by_course[by_pk[e.cohort_id].course_id].add(e.user_id)
+    courses = {c.course_id: c.course for c in cohorts}
+    modules = {
+        course_id: required_modules_done(user_ids, courses[course_id])
+        for course_id, user_ids in users_by_course.items()
+    }
+    counts = defaultdict(int)
+    for e in enrollments:
+        cohort = by_pk[e.cohort_id]
+        done, required = modules[cohort.course_id][e.user_id]
+        p = build_progress(cohort, e.pk, sessions[e.cohort_id], marks[e.pk], done, required,
+                           now)
+        counts[e.cohort_id] += not p.on_track
+    return dict(counts)

@@ -475,3 +475,36 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
             session=session, enrollment=enrollment, status=status, actor=user,
             source=AttendanceSource.SELF_CHECK_IN, note=None, now=now,
         )
+
+
+def attendance_import(*, session: Session, actor, marks: dict, now=None) -> int:
+    """Save the attendance a facilitator confirmed from a meeting report ({enrollment_id:
+    status}). An "excused" mark is never replaced by "absent". Returns how many changed.
+    """
+    now = now or timezone.now()
+    changed = 0
+    with transaction.atomic():
+        if not can_manage(actor, session.cohort):
+            raise AttendanceError("We could not find that session.", code="not_found")
+        enrollments = Enrollment.objects.select_related("user").in_bulk(list(marks))
+        existing = {
+            a.enrollment_id: a
+            for a in Attendance.objects.filter(session=session, enrollment_id__in=list(marks))
+        }
+        for enrollment_id, status in marks.items():
+            enrollment = enrollments.get(enrollment_id)
+            if enrollment is None or status not in AttendanceStatus.values:
+                continue
+            _check_attendance_target(session, enrollment)
+            old = existing.get(enrollment_id)
+            if old is not None and (
+                old.status == status
+                or (old.status == AttendanceStatus.EXCUSED and status == AttendanceStatus.ABSENT)
+            ):
+                continue
+            _upsert_attendance(
+                session=session, enrollment=enrollment, status=status, actor=actor,
+                source=AttendanceSource.IMPORT, note=None, now=now,
+            )
+            changed += 1
+    return changed

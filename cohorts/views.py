@@ -20,6 +20,7 @@ from .models import (
     EnrollmentStatus,
     Session,
 )
+from .progress import my_progress
 from .selectors import enrollment_offer, my_enrollment_groups, progress_by_course, seats_left
 from .services import (
     EnrollmentError,
@@ -182,8 +183,10 @@ def my_learning(request):
     for enrollment in enrollments:
         courses.setdefault(enrollment.cohort.course.pk, enrollment.cohort.course)
     progress = progress_by_course(user, courses.values())
+    completion = my_progress(enrollments, progress)  # attendance: two queries in all
     for enrollment in enrollments:
         enrollment.progress = progress[enrollment.cohort.course.pk]
+        enrollment.completion = completion.get(enrollment.pk)
     context = {
         "enrollment_groups": my_enrollment_groups(enrollments),
         "course_rows": [(course, progress[course.pk]) for course in started],

@@ -10,11 +10,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
 from .forms import DecisionForm
 from .models import Cohort, Enrollment, EnrollmentStatus
+from .progress import at_risk_counts
 from .selectors import seats_left
 from .services import (
     EnrollmentError,
@@ -62,13 +65,18 @@ class FacilitateHomeView(LoginRequiredMixin, TemplateView):
                 waitlist_count=Count(
                     "enrollments", filter=Q(enrollments__status=S.WAITLISTED), distinct=True
                 ),
+                enrolled_count=Count(
+                    "enrollments", filter=Q(enrollments__status=S.ENROLLED), distinct=True
+                ),
             )
             .order_by("status", "first_starts_at", "title")
         )
         if not cohorts and not user.is_staff:
             raise Http404
+        at_risk = at_risk_counts(cohorts)
         for cohort in cohorts:
             cohort.seats_left = seats_left(cohort)
+            cohort.at_risk = at_risk.get(cohort.pk, 0)
         return super().get_context_data(cohorts=cohorts, **kwargs)
 
 
@@ -137,4 +145,10 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
                 if taken > self.cohort.capacity:
                     text += f" The cohort is now over capacity ({taken} of {self.cohort.capacity})."
             messages.success(request, text)
+        next_url = request.POST.get("next", "")
+        roster_url = reverse("facilitate_roster", args=[self.cohort.slug])
+        if next_url.startswith(roster_url) and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}
+        ):
+            return redirect(next_url)  # back to the filtered roster the action came from
         return redirect("facilitate_cohort", slug=self.cohort.slug)
