@@ -64,3 +64,76 @@ def test_the_checker_reports_a_violation(page):
     )
     with pytest.raises(pytest.fail.Exception, match="label"):
         assert_accessible(page, "control")
+
+
+@pytest.fixture
+def cohort_pages(content):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates.services import certificate_issue
+    from cohorts.models import Cohort, Enrollment, Session
+
+    facilitator = UserFactory(email="a11y-fac@example.org")
+    cohort = Cohort.objects.create(
+        course=content["course"], slug="a11y-cohort", title="Accessible cohort",
+        status="in_progress", capacity=5, time_zone="America/Denver",
+    )
+    cohort.facilitators.set([facilitator])
+    now = timezone.now()
+    session = Session.objects.create(
+        cohort=cohort, title="Kick-off", starts_at=now - timedelta(minutes=5),
+        ends_at=now + timedelta(hours=1), check_in_code="A11YCODE",
+    )
+    enrollment = Enrollment.objects.create(
+        cohort=cohort, user=content["official"], status="enrolled",
+        accessibility_needs="Captions, please.",
+    )
+    Enrollment.objects.create(cohort=cohort, user=UserFactory(), status="pending")
+    certificate = certificate_issue(
+        enrollment=enrollment, actor=facilitator, override_reason="Accessibility test."
+    )
+    return {"cohort": cohort, "session": session, "facilitator": facilitator,
+            "certificate": certificate}
+
+
+def test_cohort_and_learner_pages_are_accessible(live_server, page, content, cohort_pages):
+    base = live_server.url
+    slug = cohort_pages["cohort"].slug
+    page.goto(f"{base}/cohorts/{slug}/")
+    assert_accessible(page, "cohort page (anonymous)")
+    page.goto(f"{base}/certificates/{cohort_pages['certificate'].code}/")
+    assert_accessible(page, "certificate verification")
+    page.goto(f"{base}/certificates/ABCD-EFGH-JKLM-NPQR-STUV/")
+    assert_accessible(page, "unknown certificate")
+    login(page, base, content["official"].email, PASSWORD)
+    for name, url in {
+        "cohort page (enrolled)": f"/cohorts/{slug}/",
+        "my learning with a cohort": "/me/",
+        "check-in": "/check-in/",
+        "check-in with code": "/check-in/A11YCODE/",
+    }.items():
+        page.goto(base + url)
+        assert_accessible(page, name)
+
+
+def test_facilitator_pages_are_accessible(live_server, page, content, cohort_pages):
+    base = live_server.url
+    slug, session = cohort_pages["cohort"].slug, cohort_pages["session"]
+    login(page, base, cohort_pages["facilitator"].email, PASSWORD)
+    for name, url in {
+        "facilitate home": "/facilitate/",
+        "applicants and waitlist": f"/facilitate/{slug}/",
+        "roster": f"/facilitate/{slug}/roster/",
+        "sessions": f"/facilitate/{slug}/sessions/",
+        "session": f"/facilitate/{slug}/sessions/{session.pk}/",
+        "attendance sheet": f"/facilitate/{slug}/sessions/{session.pk}/attendance/",
+        "live check-in": f"/facilitate/{slug}/sessions/{session.pk}/live/",
+        "report import": f"/facilitate/{slug}/sessions/{session.pk}/import/",
+        "attendance grid": f"/facilitate/{slug}/attendance/",
+        "certificates": f"/facilitate/{slug}/certificates/",
+    }.items():
+        response = page.goto(base + url)
+        assert response.status == 200, (name, response.status)
+        assert_accessible(page, name)
