@@ -49,6 +49,10 @@ screenshots: setup
 	WITH_BROWSER=1 bash scripts/system-deps.sh
 	ACADEMY_TESTING=true $(PY) -m pytest tests/e2e/test_screenshots.py -q
 
+# Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
+bench: setup
+	$(PY) bench/certificates.py $(BENCH_ARGS)
+
 lint: setup
 	$(VENV)/bin/ruff check .
 
