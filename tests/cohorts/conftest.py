@@ -56,20 +56,24 @@ def people(user_factory):
     return [user_factory() for _ in range(8)]
 
 
-@pytest.fixture(scope="module")
-def restore_migrated_data(django_db_blocker):
-    """For modules of transactional tests with serialized_rollback: put back the rows the
-    migrations made (Wagtail's root page, site, collections, content types) once the
-    module is done. Django restores them at the start of the next serialized test only,
-    and flushes with post_migrate inhibited, so without this the transactional tests that
-    follow (live_server, e2e) would start from an empty database."""
-    yield
-    from django.db import connection, transaction
+@pytest.fixture
+def wagtail_base(transactional_db):
+    """For transactional tests: start from a flushed database with what the migrations
+    would have made (content types, permissions, locale, root page), whatever earlier
+    transactional tests left behind. serialized_rollback is not used: reloading its
+    snapshot into a flushed PostgreSQL database collides with content types that
+    Wagtail's signal handlers recreate on the way."""
+    from django.core.management import call_command
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
 
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock(), transaction.atomic():
-            connection.creation.deserialize_db_from_string(contents)
-        from django.contrib.contenttypes.models import ContentType
+    call_command("flush", interactive=False, verbosity=0)  # post_migrate: content types
+    from django.conf import settings
 
-        ContentType.objects.clear_cache()
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))

@@ -19,10 +19,9 @@ from .conftest import make_cohort
 
 pytestmark = [
     pytest.mark.postgres,
-    # Real commits from many connections; serialized_rollback restores Wagtail's
-    # migration-made rows (root page, site, collections) for the tests that follow.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("restore_migrated_data"),
+    # Real commits from many connections (wagtail_base: see tests/cohorts/conftest.py).
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base"),
 ]
 
 THREADS = 20

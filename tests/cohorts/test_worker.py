@@ -21,8 +21,8 @@ pytestmark = [
     pytest.mark.redis,
     # Real workers share one Redis queue: run these tests one after another (xdist).
     pytest.mark.xdist_group("celery-worker"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("restore_migrated_data"),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base"),
 ]
 BASE_DIR = Path(settings.BASE_DIR)
 
