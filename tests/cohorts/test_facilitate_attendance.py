@@ -46,6 +46,7 @@ def urls(cohort, session, enrollment):
     base = f"/facilitate/{cohort.slug}/"
     s = f"{base}sessions/{session.pk}/"
     return [
+        base, base + f"enrollments/{enrollment.pk}/approve/",
         base + "roster/", base + "roster.csv", base + "attendance.csv", base + "attendance/",
         base + "sessions/", s, s + "attendance/", s + "attendance/all-present/",
         s + f"attendance/{enrollment.pk}/", s + "live/", s + "live/checked-in/", s + "import/",
@@ -71,6 +72,13 @@ def test_every_facilitator_url_refuses_outsiders(client, setup, course):
             assert client.get(url).status_code == 404, (url, person)
             assert client.post(url, post).status_code == 404, (url, person)
     assert not Attendance.objects.exists()
+    rows["Rosa"].refresh_from_db()
+    assert rows["Rosa"].status == "enrolled"
+    for person in (learner, partner):  # no dashboard for people who facilitate nothing
+        client.force_login(person)
+        assert client.get("/facilitate/").status_code == 404
+    client.force_login(other_facilitator)
+    assert f"/facilitate/{cohort.slug}/" not in client.get("/facilitate/").content.decode()
 
 
 def test_facilitator_and_staff_open_every_page(client, setup, facilitator, staff):
@@ -78,7 +86,8 @@ def test_facilitator_and_staff_open_every_page(client, setup, facilitator, staff
     for person in (facilitator, staff):
         client.force_login(person)
         for url in urls(cohort, session, rows["Rosa"]):
-            if url.endswith(("all-present/", f"attendance/{rows['Rosa'].pk}/", "confirm/")):
+            if url.endswith(("all-present/", f"attendance/{rows['Rosa'].pk}/", "confirm/",
+                             "/approve/")):
                 assert client.get(url).status_code == 405, url
             else:
                 assert client.get(url).status_code == 200, url
@@ -267,3 +276,14 @@ def test_dashboard_counts(client, setup, facilitator):
     assert "At risk" in html and "3<span class=\"visually-hidden\"> at risk" in html
     assert "3<span class=\"visually-hidden\"> enrolled" in html
     assert "1<span class=\"visually-hidden\"> applicants" in html
+
+
+def test_learner_sees_own_progress_on_me(client, setup, facilitator):
+    cohort, session, rows, _ = setup
+    attendance_record(session=session, enrollment=rows["Rosa"], status="present",
+                      actor=facilitator)
+    client.force_login(rows["Rosa"].user)
+    html = client.get("/me/").content.decode()
+    assert "<strong>Attendance:</strong> 33% (1 of 3 sessions held)" in html
+    assert "<strong>Required modules:</strong> 0 of 2 done." in html
+    assert "not on track" in html  # 1 + 1 remaining of 4 sessions is below 75%
