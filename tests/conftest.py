@@ -94,24 +94,41 @@ def stream(blocks):
 
 
 def ensure_wagtail_roots():
-    """Wagtail's migrations create a locale, a root page and a root collection. A
-    transactional test (concurrency, live server) flushes them away; put them back."""
+    """What the migrations create and a transactional test's flush removes: the
+    sites framework's site, Wagtail's locale, root page and root collection."""
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site as DjangoSite
+    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale
 
     ContentType.objects.clear_cache()  # ids change when a flush recreates them
-
-    if not Locale.objects.exists():
-        Locale.objects.create(language_code=settings.LANGUAGE_CODE.split("-")[0])
+    DjangoSite.objects.get_or_create(
+        pk=settings.SITE_ID, defaults={"domain": "localhost", "name": "Academy"}
+    )
+    DjangoSite.objects.clear_cache()
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.first())
-        )
+        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
     return root
+
+
+@pytest.fixture
+def wagtail_base(transactional_db):
+    """For tests with real commits (concurrency, real workers, live server): start from a
+    flushed database holding what the migrations would have made, whatever earlier
+    transactional tests left behind. (serialized_rollback is not used: reloading its
+    snapshot into a flushed PostgreSQL database collides with the content types that
+    Wagtail's signal handlers recreate on the way.)"""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)  # post_migrate: content types
+    ensure_wagtail_roots()
 
 
 @pytest.fixture

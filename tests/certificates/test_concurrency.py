@@ -14,7 +14,8 @@ from .conftest import enroll
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base"),  # see tests/conftest.py
 ]
 
 

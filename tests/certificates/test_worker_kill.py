@@ -27,7 +27,8 @@ pytestmark = [
     pytest.mark.redis,
     # Real workers share one Redis queue: run these tests one after another (xdist).
     pytest.mark.xdist_group("celery-worker"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base"),  # see tests/conftest.py
 ]
 BATCH = 8
 

@@ -54,26 +54,3 @@ def cohort(course, facilitator):
 @pytest.fixture
 def people(user_factory):
     return [user_factory() for _ in range(8)]
-
-
-@pytest.fixture
-def wagtail_base(transactional_db):
-    """For transactional tests: start from a flushed database with what the migrations
-    would have made (content types, permissions, locale, root page), whatever earlier
-    transactional tests left behind. serialized_rollback is not used: reloading its
-    snapshot into a flushed PostgreSQL database collides with content types that
-    Wagtail's signal handlers recreate on the way."""
-    from django.core.management import call_command
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    call_command("flush", interactive=False, verbosity=0)  # post_migrate: content types
-    from django.conf import settings
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", live=True))

@@ -19,7 +19,7 @@ from .conftest import make_cohort
 
 pytestmark = [
     pytest.mark.postgres,
-    # Real commits from many connections (wagtail_base: see tests/cohorts/conftest.py).
+    # Real commits from many connections (wagtail_base: see tests/conftest.py).
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("wagtail_base"),
 ]
