@@ -1,13 +1,10 @@
-"""Learner views of the curriculum: module completion and My learning."""
+"""Learner views of the curriculum: module completion. (/me/ lives in cohorts.views.)"""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from .models import CoursePage, ModuleCompletion
-from .selectors import course_progress
 from .services import CurriculumError, module_complete, module_uncomplete
 
 
@@ -28,15 +25,3 @@ def module_completion(request, module):
         messages.error(request, str(exc))
     return redirect(module.url)
 
-
-@login_required
-def my_learning(request):
-    """The official's courses with progress (cohorts are added by the cohorts app)."""
-    course_ids = set(
-        ModuleCompletion.objects.filter(user=request.user)
-        .values_list("module__path", flat=True)
-    )
-    paths = {p[: -CoursePage.steplen] for p in course_ids}
-    courses = list(CoursePage.objects.live().filter(path__in=paths).order_by("title"))
-    rows = [(course, course_progress(request.user, course)) for course in courses]
-    return render(request, "courses/my_learning.html", {"course_rows": rows})

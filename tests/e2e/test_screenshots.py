@@ -32,7 +32,24 @@ def public_pages():
     }
 
 
-LEARNER_PAGES = {"my-learning": "/me/", "profile": "/me/profile/"}
+LEARNER_PAGES = {"my-learning": "/me/", "profile": "/me/profile/", "check-in": "/check-in/"}
+
+
+def facilitator_pages():
+    from cohorts.models import Cohort
+
+    cohort = Cohort.objects.filter(status="in_progress").order_by("slug").first()
+    session = cohort.sessions.order_by("starts_at").first()
+    base = f"/facilitate/{cohort.slug}"
+    return {
+        "cohort": f"/cohorts/{cohort.slug}/",
+        "facilitate": "/facilitate/",
+        "facilitate-applicants": f"{base}/",
+        "facilitate-roster": f"{base}/roster/",
+        "facilitate-sheet": f"{base}/sessions/{session.pk}/attendance/",
+        "facilitate-grid": f"{base}/attendance/",
+        "facilitate-certificates": f"{base}/certificates/",
+    }
 
 
 @pytest.fixture
@@ -60,6 +77,13 @@ def shoot(live_server, new_page, width):
         page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
     login(page, live_server.url, "official1@example.org", DEMO_PASSWORD)
     for name, url in LEARNER_PAGES.items():
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, (name, response.status)
+        page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
+    page = new_page(width=w, height=h)  # a fresh browser context for the facilitator
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    login(page, live_server.url, "facilitator@academy.example.org", DEMO_PASSWORD)
+    for name, url in facilitator_pages().items():
         response = page.goto(live_server.url + url)
         assert response.status == 200, (name, response.status)
         page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
