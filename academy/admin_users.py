@@ -8,18 +8,11 @@ from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .models import TIME_ZONE_CHOICES
+from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES
 
-PROFILE_FIELDS = [
-    "preferred_name",
-    "pronouns",
-    "certificate_name",
-    "office_title",
-    "jurisdiction_name",
-    "jurisdiction_type",
-    "state",
-    "time_zone",
-    "organization",
+# Wagtail's forms already have the name; add the rest of the profile and the organisation.
+ADMIN_EXTRA_FIELDS = [f for f in PROFILE_FIELDS if f not in ("first_name", "last_name")] + [
+    "organization"
 ]
 
 
@@ -27,7 +20,7 @@ class AcademyUserCreationForm(UserCreationForm):
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="America/New_York")
 
     class Meta(UserCreationForm.Meta):
-        fields = set(UserCreationForm.Meta.fields) | set(PROFILE_FIELDS)
+        fields = set(UserCreationForm.Meta.fields) | set(ADMIN_EXTRA_FIELDS)
         widgets = {"groups": forms.CheckboxSelectMultiple}
 
 
@@ -35,7 +28,7 @@ class AcademyUserEditForm(UserEditForm):
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES)
 
     class Meta(UserEditForm.Meta):
-        fields = set(UserEditForm.Meta.fields) | set(PROFILE_FIELDS)
+        fields = set(UserEditForm.Meta.fields) | set(ADMIN_EXTRA_FIELDS)
         widgets = {"groups": forms.CheckboxSelectMultiple}
 
 

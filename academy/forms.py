@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import TIME_ZONE_CHOICES, User
+from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES, User
 
 
 class SignupExtraForm(forms.Form):
@@ -26,18 +26,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "pronouns",
-            "certificate_name",
-            "office_title",
-            "jurisdiction_name",
-            "jurisdiction_type",
-            "state",
-            "time_zone",
-        ]
+        fields = PROFILE_FIELDS
         labels = {"first_name": "First name", "last_name": "Last name"}
 
     def __init__(self, *args, **kwargs):

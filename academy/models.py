@@ -137,6 +137,22 @@ class Organization(models.Model):
         super().save(*args, **kwargs)
 
 
+# The profile a person keeps up to date (sign-up asks for the name; /me/profile/ and the
+# Wagtail user forms show the rest).
+PROFILE_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "pronouns",
+    "certificate_name",
+    "office_title",
+    "jurisdiction_name",
+    "jurisdiction_type",
+    "state",
+    "time_zone",
+]
+
+
 class AcademyUserManager(UserManager):
     """Email is the login: no username anywhere."""
 

@@ -34,8 +34,8 @@ class CourseFormat(models.TextChoices):
     HYBRID = "hybrid", "Hybrid"
 
 
-class Pillar(models.Model):
-    """A pillar of the academy's theory of change (taxonomy, edited as a snippet)."""
+class TaxonomyTerm(models.Model):
+    """A named term editors pick from (edited as a snippet)."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -44,26 +44,25 @@ class Pillar(models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
 
     def __str__(self):
         return self.name
 
 
-class PolicyArea(models.Model):
-    """A policy area (housing, worker power, public safety...), edited as a snippet."""
+class Pillar(TaxonomyTerm):
+    """A pillar of the academy's theory of change."""
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    class Meta(TaxonomyTerm.Meta):
+        pass
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta:
-        ordering = ["name"]
+class PolicyArea(TaxonomyTerm):
+    """A policy area (housing, worker power, public safety...)."""
 
-    def __str__(self):
-        return self.name
+    class Meta(TaxonomyTerm.Meta):
+        pass
 
 
 class SpecificChildRouteMixin:
