@@ -2,9 +2,11 @@
 runs tasks eagerly). Needs CELERY_BROKER_URL=redis://... and PostgreSQL, so the worker
 process can reach the same test database."""
 
+import fcntl
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,10 +35,18 @@ def broker():
         pytest.skip("needs a Redis broker: set CELERY_BROKER_URL=redis://127.0.0.1:6379/15")
     if connection.vendor != "postgresql":
         pytest.skip("the worker process must share the test database: use PostgreSQL")
-    celery_app.conf.task_always_eager = False
-    celery_app.control.purge()
-    yield settings.CELERY_BROKER_URL
-    celery_app.conf.task_always_eager = True
+    # Tests that start real workers share one queue: across pytest-xdist processes they
+    # take turns on a file lock, so one test's worker never takes another's messages.
+    lock_path = Path(tempfile.gettempdir()) / f"academy-{settings.CELERY_TASK_DEFAULT_QUEUE}.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            celery_app.conf.task_always_eager = False
+            celery_app.control.purge()
+            yield settings.CELERY_BROKER_URL
+        finally:
+            celery_app.conf.task_always_eager = True
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def database_url():
