@@ -36,7 +36,7 @@ run: seed
 # Tests run on every core (pytest-xdist); tests that start real Celery workers share a
 # group so they never run at the same time.
 test: setup
-	ACADEMY_TESTING=true $(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup $(PYTEST_ARGS)
 
 worker: setup
 	$(VENV)/bin/celery -A academy worker -l info
@@ -47,7 +47,7 @@ beat: setup
 # PNGs of the main pages at desktop and phone widths, in screenshots/ (needs Chromium).
 screenshots: setup
 	WITH_BROWSER=1 bash scripts/system-deps.sh
-	ACADEMY_TESTING=true $(PY) -m pytest tests/e2e/test_screenshots.py -q
+	$(PY) -m pytest tests/e2e/test_screenshots.py -q
 
 # Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
 bench: setup

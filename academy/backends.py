@@ -2,12 +2,13 @@
 fact every page's navigation needs (do they facilitate a cohort?) in the same query."""
 
 from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
 
 class AcademyAuthenticationBackend(AuthenticationBackend):
     def get_user(self, user_id):
-        UserModel = self._user_model()
+        UserModel = get_user_model()
         qs = UserModel._default_manager.filter(pk=user_id).select_related("organization")
         # The cohorts app adds Cohort.facilitators (reverse name "facilitated_cohorts");
         # reach it through the relation, never by importing a higher app.
@@ -19,9 +20,3 @@ class AcademyAuthenticationBackend(AuthenticationBackend):
             )
         user = qs.first()
         return user if user is not None and self.user_can_authenticate(user) else None
-
-    @staticmethod
-    def _user_model():
-        from django.contrib.auth import get_user_model
-
-        return get_user_model()

@@ -1,105 +1,17 @@
 """People: the custom User (email is the login) and partner Organizations."""
 
-import zoneinfo
-
 from django.contrib.auth.models import AbstractUser, Group, UserManager
-from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 
-
-class JurisdictionType(models.TextChoices):
-    CITY = "city", "City or town"
-    COUNTY = "county", "County"
-    SCHOOL_BOARD = "school_board", "School board"
-    TOWNSHIP = "township", "Township or village"
-    TRIBAL = "tribal", "Tribal nation"
-    STATE = "state", "State"
-    OTHER = "other", "Other"
-
-
-class USState(models.TextChoices):
-    AL = "AL", "Alabama"
-    AK = "AK", "Alaska"
-    AZ = "AZ", "Arizona"
-    AR = "AR", "Arkansas"
-    CA = "CA", "California"
-    CO = "CO", "Colorado"
-    CT = "CT", "Connecticut"
-    DE = "DE", "Delaware"
-    DC = "DC", "District of Columbia"
-    FL = "FL", "Florida"
-    GA = "GA", "Georgia"
-    HI = "HI", "Hawaii"
-    ID = "ID", "Idaho"
-    IL = "IL", "Illinois"
-    IN = "IN", "Indiana"
-    IA = "IA", "Iowa"
-    KS = "KS", "Kansas"
-    KY = "KY", "Kentucky"
-    LA = "LA", "Louisiana"
-    ME = "ME", "Maine"
-    MD = "MD", "Maryland"
-    MA = "MA", "Massachusetts"
-    MI = "MI", "Michigan"
-    MN = "MN", "Minnesota"
-    MS = "MS", "Mississippi"
-    MO = "MO", "Missouri"
-    MT = "MT", "Montana"
-    NE = "NE", "Nebraska"
-    NV = "NV", "Nevada"
-    NH = "NH", "New Hampshire"
-    NJ = "NJ", "New Jersey"
-    NM = "NM", "New Mexico"
-    NY = "NY", "New York"
-    NC = "NC", "North Carolina"
-    ND = "ND", "North Dakota"
-    OH = "OH", "Ohio"
-    OK = "OK", "Oklahoma"
-    OR = "OR", "Oregon"
-    PA = "PA", "Pennsylvania"
-    RI = "RI", "Rhode Island"
-    SC = "SC", "South Carolina"
-    SD = "SD", "South Dakota"
-    TN = "TN", "Tennessee"
-    TX = "TX", "Texas"
-    UT = "UT", "Utah"
-    VT = "VT", "Vermont"
-    VA = "VA", "Virginia"
-    WA = "WA", "Washington"
-    WV = "WV", "West Virginia"
-    WI = "WI", "Wisconsin"
-    WY = "WY", "Wyoming"
-    AS = "AS", "American Samoa"
-    GU = "GU", "Guam"
-    MP = "MP", "Northern Mariana Islands"
-    PR = "PR", "Puerto Rico"
-    VI = "VI", "U.S. Virgin Islands"
-
-
-# US zones first (what almost every official needs), then the rest alphabetically.
-US_TIME_ZONES = [
-    ("America/New_York", "Eastern (New York)"),
-    ("America/Chicago", "Central (Chicago)"),
-    ("America/Denver", "Mountain (Denver)"),
-    ("America/Phoenix", "Mountain, no DST (Phoenix)"),
-    ("America/Los_Angeles", "Pacific (Los Angeles)"),
-    ("America/Anchorage", "Alaska (Anchorage)"),
-    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
-    ("America/Puerto_Rico", "Atlantic (Puerto Rico, Virgin Islands)"),
-    ("Pacific/Guam", "Chamorro (Guam, Northern Mariana Islands)"),
-    ("Pacific/Pago_Pago", "Samoa (American Samoa)"),
-]
-_us = {tz for tz, _ in US_TIME_ZONES}
-TIME_ZONE_CHOICES = US_TIME_ZONES + [
-    (tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones()) if tz not in _us
-    and "/" in tz and not tz.startswith(("Etc/", "SystemV/", "posix/", "right/"))
-]
-
-
-def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a time zone we know.")
+from .choices import (  # noqa: F401 - the apps above import them from here
+    TIME_ZONE_CHOICES,
+    US_TIME_ZONES,
+    JurisdictionType,
+    USState,
+    validate_time_zone,
+)
 
 
 class Organization(models.Model):
@@ -270,9 +182,54 @@ class User(AbstractUser):
 
     @property
     def is_partner_author(self):
-        """Writes curriculum for a partner organisation (in the Wagtail admin)."""
+        """The one rule for a partner author: writes curriculum for a partner organisation
+        (not the academy itself) and is not academy staff."""
         return (
             self.organization_id is not None
             and not self.is_staff
             and not self.organization.is_academy
         )
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed (gave up)"
+
+
+class OutboxEmail(models.Model):
+    """One email to one person, written in the same transaction as the change that causes
+    it and sent afterwards by a task (academy.outbox): at least once, never lost.
+
+    `claimed_until` is a sender's lease: a sender that dies leaves a claim that expires, and
+    the sweeper sends the row again. After `OUTBOX_MAX_ATTEMPTS` failed sends the row is
+    marked failed, with the error, for staff to see in the admin.
+    """
+
+    recipient = models.ForeignKey(
+        "academy.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to = models.EmailField(max_length=254)
+    kind = models.CharField(max_length=60, help_text="What the email is about.")
+    subject = models.CharField(max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    # [{"name": storage name, "filename": shown name, "mimetype": ...}], read when sending.
+    attachments = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "email"
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

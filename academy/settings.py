@@ -6,7 +6,6 @@ Celery tasks execute in-process, email goes to the console and media is stored
 locally: the embedded default. Production only hardens (DJANGO_DEBUG unset).
 """
 
-import sys
 from pathlib import Path
 
 import environ
@@ -19,7 +18,6 @@ if env_file.exists():  # optional, never committed
     environ.Env.read_env(str(env_file))
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-TESTING = env.bool("ACADEMY_TESTING", default="pytest" in sys.modules)
 
 SECRET_KEY = env(
     "DJANGO_SECRET_KEY",
@@ -28,6 +26,7 @@ SECRET_KEY = env(
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = env("SITE_NAME", default="Progressive Governance Academy")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
@@ -182,7 +181,7 @@ else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Hashed, compressed static files once `collectstatic` has run (production); before
 # that (development, tests, a first run) WhiteNoise serves them straight from the apps.
-STATIC_COLLECTED = (Path(STATIC_ROOT) / "staticfiles.json").exists() and not (DEBUG or TESTING)
+STATIC_COLLECTED = (Path(STATIC_ROOT) / "staticfiles.json").exists() and not DEBUG
 STORAGES = {
     "default": media_storage,
     "staticfiles": {
@@ -229,14 +228,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
-    "session-reminders": {"task": "cohorts.tasks.session_reminders_task", "schedule": 15 * 60},
-    "certificate-sweeper": {
-        "task": "certificates.tasks.certificate_sweep_task",
-        "schedule": 5 * 60,
-    },
+    "email-outbox": {"task": "academy.outbox_sweep", "schedule": 60},
+    "session-reminders": {"task": "cohorts.session_reminders", "schedule": 15 * 60},
+    "certificate-sweeper": {"task": "certificates.sweep", "schedule": 5 * 60},
 }
-# Seconds the render task sleeps first: only the worker-kill test sets it (to kill mid-batch).
-CERTIFICATE_RENDER_DELAY = env.float("CERTIFICATE_RENDER_DELAY", default=0)
+# The email outbox (academy.outbox): a sender's claim on a row lasts this long (a sender
+# that dies is covered by the sweeper after it); failed sends are retried with backoff
+# this many times, then shown to staff as failed.
+OUTBOX_CLAIM_SECONDS = env.int("OUTBOX_CLAIM_SECONDS", default=300)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+# Certificate renders: attempts before a certificate is shown as failed to render.
+CERTIFICATE_MAX_RENDER_ATTEMPTS = env.int("CERTIFICATE_MAX_RENDER_ATTEMPTS", default=6)
+# How long a request waits for a cohort's lock before "busy, please try again" (ms).
+COHORT_LOCK_TIMEOUT_MS = env.int("COHORT_LOCK_TIMEOUT_MS", default=5000)
 # Verification pages and JSON: requests per minute per client address.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=60)
 
@@ -273,7 +277,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {
         "handlers": ["console"],
-        "level": env("DJANGO_LOG_LEVEL", default="WARNING" if TESTING else "INFO"),
+        "level": env("DJANGO_LOG_LEVEL", default="INFO"),
     },
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

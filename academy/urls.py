@@ -12,11 +12,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("me/profile/", academy_views.profile, name="profile"),
+    path("", include("courses.urls")),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
 ]
 
-if settings.DEBUG or settings.TESTING:
+if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

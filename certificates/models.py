@@ -2,6 +2,7 @@
 (wording, signatory, logo) edited by staff in the Wagtail admin."""
 
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -207,8 +208,6 @@ class Certificate(models.Model):
     @property
     def linkedin_url(self):
         """LinkedIn's standard 'add a certification to your profile' link."""
-        from urllib.parse import urlencode
-
         params = {
             "startTask": "CERTIFICATION_NAME",
             "name": f"{self.course_title} ({self.cohort_title})",

@@ -3,34 +3,39 @@
 One certificate per enrollment is guaranteed by the database (a one-to-one key);
 issuing twice, retrying, or issuing from two tabs at once returns the same row.
 Rendering is idempotent (same file name, overwritten) because delivery is at least once.
+The render is queued by name (academy.background), and the learner's emails are written
+to the outbox in the transaction that makes the change (a finished render, a revocation).
 """
 
 import datetime as dt
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
+from academy.background import enqueue
+from academy.outbox import outbox_enqueue
 from cohorts.models import Enrollment, EnrollmentStatus
-from cohorts.services import can_manage
+from cohorts.progress import enrollments_progress
 
-from .models import Certificate, RenderStatus
+from .certificate_data import CertificateData, settings_values
+from .models import Certificate, CertificateSettings, RenderStatus
 
 log = logging.getLogger(__name__)
 
 ISSUABLE_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
+RENDER_TASK = "certificates.render"
 
 
 class CertificateError(Exception):
     """A rule was broken; the message is for people."""
-
-
-def _progress(enrollment):
-    from cohorts.progress import enrollment_progress
-
-    return enrollment_progress(enrollment)
 
 
 def _snapshot(enrollment) -> dict:
@@ -38,41 +43,27 @@ def _snapshot(enrollment) -> dict:
     cohort = enrollment.cohort
     course = cohort.course
     sessions = list(cohort.sessions.order_by("starts_at").values_list("starts_at", "ends_at"))
-    tz = cohort.tzinfo if hasattr(cohort, "tzinfo") else timezone.get_current_timezone()
-    start = timezone.localtime(sessions[0][0], tz).date() if sessions else None
-    end = timezone.localtime(sessions[-1][1], tz).date() if sessions else None
+    tz = cohort.tzinfo
     return {
         "recipient_name": enrollment.user.printed_name,
         "course_title": course.title,
         "cohort_title": cohort.title,
-        "start_date": start,
-        "end_date": end,
+        "start_date": timezone.localtime(sessions[0][0], tz).date() if sessions else None,
+        "end_date": timezone.localtime(sessions[-1][1], tz).date() if sessions else None,
         "hours": course.estimated_hours,
         "partner_names": [o.name for o in course.co_authors.all()],
     }
 
 
-def _queue_render(certificate):
-    from .tasks import certificate_render_task
-
-    pk = certificate.pk
-    transaction.on_commit(lambda: certificate_render_task.delay(pk))
-
-
-def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "") -> Certificate:
-    """Issue the enrollment's certificate, or return the one it already has.
-
-    Only the cohort's facilitators and staff may issue. The learner must be eligible
-    (attendance and required modules) unless a written override reason is given.
-    """
+def _issue(*, enrollment_id, actor, override_reason, progress=None) -> Certificate:
     override_reason = (override_reason or "").strip()
     with transaction.atomic():
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
             .select_related("cohort__course", "user")
-            .get(pk=enrollment.pk)
+            .get(pk=enrollment_id)
         )
-        if not can_manage(actor, enrollment.cohort):
+        if not enrollment.cohort.is_managed_by(actor):
             raise CertificateError("Only the cohort's facilitators and staff issue certificates.")
         existing = Certificate.objects.filter(enrollment=enrollment).first()
         if existing is not None:
@@ -82,7 +73,9 @@ def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "
                 f"{enrollment.user.display_name} is {enrollment.get_status_display().lower()}"
                 " in this cohort, so no certificate can be issued."
             )
-        if not override_reason and not _progress(enrollment).eligible:
+        if progress is None and not override_reason:
+            progress = enrollments_progress([enrollment])[enrollment.pk]
+        if not override_reason and not progress.eligible:
             raise CertificateError(
                 f"{enrollment.user.display_name} has not met the completion rule yet. "
                 "To issue anyway, give a reason for the override."
@@ -102,44 +95,51 @@ def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "
             # Another request issued it between our check and insert (the unique key
             # on enrollment decides): return that one.
             return Certificate.objects.get(enrollment=enrollment)
-        _queue_render(certificate)
+        enqueue(RENDER_TASK, certificate.pk)
         return certificate
 
 
+def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "") -> Certificate:
+    """Issue the enrollment's certificate, or return the one it already has.
+
+    Only the cohort's facilitators and staff may issue. The learner must be eligible
+    (attendance and required modules) unless a written override reason is given.
+    """
+    return _issue(enrollment_id=enrollment.pk, actor=actor, override_reason=override_reason)
+
+
 def certificate_issue_for_cohort(*, cohort, actor) -> dict:
-    """Issue to every eligible learner who has no certificate yet.
-
-    Returns {"issued": [...], "skipped": n} for a message and the progress bar."""
-    from cohorts.progress import roster_progress
-
-    if not can_manage(actor, cohort):
+    """Issue to every eligible learner who has no certificate yet (progress is computed
+    once for the whole roster). Returns {"issued": [...], "skipped": n}."""
+    if not cohort.is_managed_by(actor):
         raise CertificateError("Only the cohort's facilitators and staff issue certificates.")
     enrollments = list(
         Enrollment.objects.filter(cohort=cohort, status__in=ISSUABLE_STATUSES)
         .filter(certificate__isnull=True)
-        .select_related("user")
+        .select_related("cohort__course", "user")
     )
-    progress = roster_progress(cohort, enrollments)
+    progress = enrollments_progress(enrollments)
     issued, skipped = [], 0
     for enrollment in enrollments:
         p = progress.get(enrollment.pk)
         if p is None or not p.eligible:
             skipped += 1
             continue
-        issued.append(certificate_issue(enrollment=enrollment, actor=actor))
+        issued.append(_issue(enrollment_id=enrollment.pk, actor=actor, override_reason="",
+                             progress=p))
     return {"issued": issued, "skipped": skipped}
 
 
 def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
-    """Refresh the snapshot (e.g. after a name correction) and render a new PDF.
-    The verification code stays the same."""
+    """Refresh the snapshot (e.g. after a name correction) and render a new PDF; the
+    learner is emailed the corrected one. The verification code stays the same."""
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
             .select_related("enrollment__cohort__course", "enrollment__user")
             .get(pk=certificate.pk)
         )
-        if not can_manage(actor, certificate.enrollment.cohort):
+        if not certificate.enrollment.cohort.is_managed_by(actor):
             raise CertificateError("Only the cohort's facilitators and staff re-issue.")
         if certificate.is_revoked:
             raise CertificateError("This certificate was revoked; it cannot be re-issued.")
@@ -147,10 +147,21 @@ def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
             setattr(certificate, key, value)
         certificate.render_status = RenderStatus.PENDING
         certificate.render_requested_at = timezone.now()
-        certificate.emailed_at = None  # the learner gets the corrected PDF
+        certificate.render_attempts = 0
+        certificate.emailed_at = None  # the finished render emails the corrected PDF
         certificate.save()
-        _queue_render(certificate)
+        enqueue(RENDER_TASK, certificate.pk)
         return certificate
+
+
+def _email_context(certificate) -> dict:
+    return {
+        "certificate": certificate,
+        "verify_url": certificate.verification_url,
+        "pdf_url": settings.SITE_URL + certificate.pdf_url,
+        "my_learning_url": settings.SITE_URL + reverse("my_learning"),
+        "linkedin_url": certificate.linkedin_url,
+    }
 
 
 def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
@@ -161,17 +172,24 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     if not reason:
         raise CertificateError("Please give the reason for revoking this certificate.")
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("enrollment__user")
+            .get(pk=certificate.pk)
+        )
         if certificate.is_revoked:
             raise CertificateError("This certificate is already revoked.")
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason
         certificate.revoked_by = actor
         certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by", "updated_at"])
-        from .tasks import certificate_revoked_email_task
-
-        pk = certificate.pk
-        transaction.on_commit(lambda: certificate_revoked_email_task.delay(pk))
+        outbox_enqueue(
+            to_user=certificate.enrollment.user,
+            kind="certificate.revoked",
+            subject=f"Your certificate for {certificate.course_title} was revoked",
+            template="certificate_revoked",
+            context=_email_context(certificate),
+        )
     return certificate
 
 
@@ -179,13 +197,8 @@ def certificate_pdf_name(certificate: Certificate) -> str:
     return f"certificates/{certificate.code}.pdf"
 
 
-def certificate_data(certificate: Certificate, site=None):
+def certificate_data(certificate: Certificate, site=None) -> CertificateData:
     """The rendering input: the certificate's snapshot plus the academy's settings."""
-    from wagtail.models import Site
-
-    from .models import CertificateSettings
-    from .rendering import CertificateData, settings_values
-
     site = site or Site.objects.filter(is_default_site=True).first()
     values = settings_values(CertificateSettings.for_site(site)) if site else {}
     return CertificateData(
@@ -203,34 +216,69 @@ def certificate_data(certificate: Certificate, site=None):
     )
 
 
-def certificate_render(*, certificate_id: int) -> bool:
-    """Render the PDF and store it. Safe to run any number of times: the file name is
-    fixed by the code and overwritten, the row is updated last. Returns True when the
-    certificate has its PDF afterwards."""
-    from .rendering import render_certificate_pdf
+def certificate_render(*, certificate_id: int, render) -> bool:
+    """Render the PDF with `render(CertificateData) -> bytes` and store it, then, in one
+    transaction, mark it ready and queue the learner's email (once per issue or re-issue).
 
+    Safe to run any number of times: the file name is fixed by the code and overwritten,
+    and the row is updated last. Returns True when the certificate has its PDF afterwards.
+    """
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return False
-    pdf = render_certificate_pdf(certificate_data(certificate))
+    pdf = render(certificate_data(certificate))
     name = certificate_pdf_name(certificate)
     if default_storage.exists(name):
         default_storage.delete(name)
     stored = default_storage.save(name, ContentFile(pdf))
-    Certificate.objects.filter(pk=certificate.pk).update(
-        pdf=stored,
-        render_status=RenderStatus.DONE,
-        rendered_at=timezone.now(),
-        render_error="",
-    )
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("enrollment__user")
+            .get(pk=certificate_id)
+        )
+        certificate.pdf = stored
+        certificate.render_status = RenderStatus.DONE
+        certificate.rendered_at = timezone.now()
+        certificate.render_error = ""
+        fields = ["pdf", "render_status", "rendered_at", "render_error", "updated_at"]
+        if certificate.emailed_at is None and not certificate.is_revoked:
+            certificate.emailed_at = certificate.rendered_at
+            fields.append("emailed_at")
+            outbox_enqueue(
+                to_user=certificate.enrollment.user,
+                kind="certificate.issued",
+                subject=f"Your certificate: {certificate.course_title}",
+                template="certificate_issued",
+                context=_email_context(certificate),
+                attachments=[{"name": stored, "filename": f"certificate-{certificate.code}.pdf",
+                              "mimetype": "application/pdf"}],
+            )
+        certificate.save(update_fields=fields)
     return True
 
 
-def certificates_needing_render(older_than: dt.timedelta):
-    """Pending certificates whose render was asked for more than `older_than` ago."""
+def certificate_render_failed(*, certificate_id: int, error: str, attempts_left: bool) -> None:
+    """Keep the error; once no attempt is left the certificate shows as failed."""
+    Certificate.objects.filter(pk=certificate_id, render_status=RenderStatus.PENDING).update(
+        render_status=RenderStatus.PENDING if attempts_left else RenderStatus.FAILED,
+        render_error=error[:2000],
+    )
+
+
+def certificates_to_sweep(older_than: dt.timedelta) -> list[int]:
+    """Pending renders asked for more than `older_than` ago (a lost message or a dead
+    worker); those out of attempts are marked failed instead, for staff to see."""
     cutoff = timezone.now() - older_than
-    return Certificate.objects.filter(
-        render_status__in=[RenderStatus.PENDING, RenderStatus.FAILED],
-        render_requested_at__lt=cutoff,
+    stale = Certificate.objects.filter(
+        render_status=RenderStatus.PENDING, render_requested_at__lt=cutoff,
         revoked_at__isnull=True,
     )
+    limit = settings.CERTIFICATE_MAX_RENDER_ATTEMPTS
+    stale.filter(render_attempts__gte=limit).update(
+        render_status=RenderStatus.FAILED,
+        render_error=Concat(Value(f"Gave up after {limit} attempts. "), F("render_error")),
+    )
+    ids = list(stale.filter(render_attempts__lt=limit).values_list("pk", flat=True))
+    Certificate.objects.filter(pk__in=ids).update(render_requested_at=timezone.now())
+    return ids

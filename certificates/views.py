@@ -17,8 +17,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cohorts.models import Enrollment
-from cohorts.services import can_manage
-from cohorts.views_facilitate import FacilitatorCohortMixin
+from cohorts.progress import cohort_attendance
+from cohorts.views.facilitate import FacilitatorCohortMixin
 
 from .models import Certificate, RenderStatus, normalize_code
 from .services import (
@@ -104,7 +104,7 @@ def download_pdf(request, code):
     if certificate is None:
         raise Http404
     enrollment = certificate.enrollment
-    if enrollment.user_id != request.user.pk and not can_manage(request.user, enrollment.cohort):
+    if enrollment.user_id != request.user.pk and not enrollment.cohort.is_managed_by(request.user):
         raise Http404
     if not certificate.is_valid:
         return render(
@@ -151,15 +151,13 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
     template_name = "certificates/facilitate_certificates.html"
 
     def get_context_data(self, **kwargs):
-        from cohorts.progress import roster_progress
-
         context = super().get_context_data(**kwargs)
         enrollments = list(
             Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
             .select_related("user", "certificate")
             .order_by("user__last_name", "user__first_name")
         )
-        progress = roster_progress(self.cohort, enrollments)
+        progress = cohort_attendance(self.cohort, enrollments).progress
         rows = []
         for enrollment in enrollments:
             certificate = getattr(enrollment, "certificate", None)

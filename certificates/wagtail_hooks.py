@@ -14,15 +14,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .certificate_data import certificate_data_sample, settings_values
 from .models import Certificate, CertificateSettings
+from .services import CertificateError, certificate_revoke
 
 
 def certificate_preview(request):
     """A sample certificate rendered with this site's saved settings, shown inline."""
     if not request.user.is_staff:
         raise PermissionDenied
-    # Imported here: WeasyPrint is only loaded by the processes that render.
-    from .rendering import certificate_data_sample, render_certificate_pdf, settings_values
+    # Imported here: WeasyPrint is loaded only by the processes that render.
+    from .rendering import render_certificate_pdf
 
     cert_settings = CertificateSettings.for_request(request)
     pdf = render_certificate_pdf(certificate_data_sample(**settings_values(cert_settings)))
@@ -77,8 +79,6 @@ class RevokeForm(forms.Form):
 
 def certificate_revoke_view(request, pk):
     """Staff revoke a certificate with a reason (the same service the site uses)."""
-    from .services import CertificateError, certificate_revoke
-
     if not request.user.is_staff:
         raise PermissionDenied
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), pk=pk)

@@ -1,31 +1,37 @@
 """Demo cohorts in every state, with sessions past and future (called by seed_demo).
 
-Rows are written directly (not through the services) so seeding sends no email; each
-enrollment still gets its history row. Idempotent: cohorts are keyed by slug, people
-by (cohort, user); dates are relative to the first run.
+Enrollments, decisions, attendance and module completions go through the services, so
+the demo obeys the same rules as the site (its emails stay in memory: see seed_demo).
+Idempotent: a cohort that exists is left as it is; dates are relative to the first run.
 """
 
 import zoneinfo
 from datetime import datetime, time, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from academy.models import User
-from courses.models import CoursePage, ModuleCompletion, ModulePage
+from courses.models import CoursePage, ModulePage
+from courses.services import module_complete
 
 from .models import (
     SEAT_STATUSES,
-    Attendance,
-    AttendanceSource,
     AttendanceStatus,
     Cohort,
     CohortStatus,
     Enrollment,
-    EnrollmentEvent,
     EnrollmentMode,
     EnrollmentStatus,
     Session,
 )
+from .services import (
+    attendance_record,
+    enrollment_approve,
+    enrollment_create,
+    session_check_in,
+)
+from .services.enrollment import set_status
 
 S = EnrollmentStatus
 
@@ -70,6 +76,23 @@ def _sessions(cohort, first_week, count):
         )
 
 
+def _enroll(cohort, numbers, status, facilitator, log):
+    """Enroll officials through the rules, in order (seats, waitlist and approval apply)."""
+    for n in numbers:
+        user = User.objects.filter(email=f"official{n}@example.org").first()
+        if user is None:
+            continue
+        enrollment = enrollment_create(
+            cohort=cohort, user=user, share_name=n % 2 == 0,
+            hopes="Practical tools I can use with my council colleagues.",
+        )
+        if status == S.ENROLLED and enrollment.status == S.PENDING:
+            enrollment_approve(enrollment=enrollment, actor=facilitator)
+        elif status == S.COMPLETED:
+            with transaction.atomic():
+                set_status(enrollment, S.COMPLETED, actor=facilitator, kind="completed")
+
+
 def seed(log):
     courses = list(CoursePage.objects.live().order_by("path"))
     if not courses:
@@ -78,44 +101,24 @@ def seed(log):
     now = timezone.now()
     for (slug, course_index, title, status, mode, capacity, tz, first_week, count, fac,
          groups) in COHORTS:
+        if Cohort.objects.filter(slug=slug).exists():
+            continue
         course = courses[course_index % len(courses)]
-        cohort, created = Cohort.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "course": course, "title": title, "status": status, "enrollment_mode": mode,
-                "capacity": capacity, "time_zone": tz,
-                "description": f"A demo cohort: {title.lower()}.",
-                "enrollment_closes_at": (
-                    now + timedelta(weeks=first_week) if first_week > 0 else None
-                ),
-            },
+        # Opened first, so that enrolling goes through the rules; then moved to its state.
+        cohort = Cohort.objects.create(
+            slug=slug, course=course, title=title, status=CohortStatus.OPEN,
+            enrollment_mode=mode, capacity=capacity, time_zone=tz,
+            description=f"A demo cohort: {title.lower()}.",
+            enrollment_closes_at=now + timedelta(weeks=first_week) if first_week > 0 else None,
         )
-        if created:
-            _sessions(cohort, first_week, count)
-            cohort.facilitators.set([facilitators[k] for k in fac if facilitators[k]])
-            log(f"cohort {cohort} ({cohort.get_status_display()})")
-        order = 0
+        _sessions(cohort, first_week, count)
+        cohort.facilitators.set([facilitators[k] for k in fac if facilitators[k]])
+        lead = cohort.facilitators.order_by("pk").first()
         for numbers, enrollment_status in groups:
-            for n in numbers:
-                user = User.objects.filter(email=f"official{n}@example.org").first()
-                if user is None:
-                    continue
-                order += 1
-                at = now - timedelta(days=30) + timedelta(minutes=order)
-                enrollment, made = Enrollment.objects.get_or_create(
-                    cohort=cohort, user=user,
-                    defaults={
-                        "status": enrollment_status, "created_at": at, "status_changed_at": at,
-                        "waitlisted_at": at if enrollment_status == S.WAITLISTED else None,
-                        "hopes": "Practical tools I can use with my council colleagues.",
-                        "share_name": n % 2 == 0,
-                    },
-                )
-                if made:
-                    EnrollmentEvent.objects.create(
-                        enrollment=enrollment, actor=user, to_status=enrollment_status,
-                        kind="demo", created_at=at, notified_at=at,
-                    )
+            _enroll(cohort, numbers, enrollment_status, lead, log)
+        Cohort.objects.filter(pk=cohort.pk).update(status=status)
+        cohort.status = status
+        log(f"cohort {cohort} ({cohort.get_status_display()})")
         if status in (CohortStatus.IN_PROGRESS, CohortStatus.FINISHED):
             _progress(cohort, now, log)
 
@@ -129,34 +132,32 @@ MARKS = {"P": AttendanceStatus.PRESENT, "L": AttendanceStatus.LATE,
 
 
 def _progress(cohort, now, log):
-    """Attendance for held sessions and required-module completions (idempotent)."""
+    """Attendance for held sessions (self check-in or the facilitator's sheet) and
+    required-module completions, through the rules."""
     facilitator = cohort.facilitators.order_by("pk").first()
     held = list(cohort.sessions.filter(starts_at__lte=now).order_by("starts_at"))
     enrollments = list(
-        Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES).order_by("pk")
+        Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
+        .select_related("user").order_by("pk")
     )
     patterns = FINISHED_PATTERNS if cohort.status == CohortStatus.FINISHED else PATTERNS
-    existing = set(
-        Attendance.objects.filter(session__in=held).values_list("session_id", "enrollment_id")
-    )
-    marks = []
+    marks = 0
     for k, enrollment in enumerate(enrollments):
         pattern = patterns[k % len(patterns)]
         for i, session in enumerate(held):
             letter = pattern[i % len(pattern)]
-            if letter == "-" or (session.pk, enrollment.pk) in existing:
+            if letter == "-":
                 continue
-            late = letter == "L"
-            marks.append(Attendance(
-                session=session, enrollment=enrollment, status=MARKS[letter],
-                source=AttendanceSource.SELF_CHECK_IN if letter in "PL" and i % 2
-                else AttendanceSource.FACILITATOR,
-                marked_by=enrollment.user if letter in "PL" and i % 2 else facilitator,
-                marked_at=session.starts_at + timedelta(minutes=14 if late else 2),
-                created_at=session.starts_at + timedelta(minutes=14 if late else 2),
-                note="Council budget hearing" if letter == "E" else "",
-            ))
-    Attendance.objects.bulk_create(marks, ignore_conflicts=True)
+            arrived = session.starts_at + timedelta(minutes=14 if letter == "L" else 2)
+            if letter in "PL" and i % 2:
+                session_check_in(code=session.check_in_code, user=enrollment.user, now=arrived)
+            else:
+                attendance_record(
+                    session=session, enrollment=enrollment, status=MARKS[letter],
+                    actor=facilitator, now=arrived,
+                    note="Council budget hearing" if letter == "E" else "",
+                )
+            marks += 1
     required = list(
         ModulePage.objects.live().child_of(cohort.course).filter(required=True).order_by("path")
     )
@@ -165,7 +166,6 @@ def _progress(cohort, now, log):
         # Most finish every required module; every third learner is one module short.
         todo = required if k % 3 != 2 or cohort.status == CohortStatus.FINISHED else required[:-1]
         for module in todo:
-            _, made = ModuleCompletion.objects.get_or_create(user=enrollment.user, module=module)
-            done += made
-    if marks or done:
-        log(f"attendance for {cohort}: {len(marks)} marks, {done} module completions")
+            module_complete(user=enrollment.user, module=module)
+            done += 1
+    log(f"attendance for {cohort}: {marks} marks, {done} module completions")

@@ -14,6 +14,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from academy.models import Organization
 
+from .models import CoursePage
+
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 
 
@@ -26,8 +28,6 @@ def organization_sync_authoring(*, organization: Organization) -> Group | None:
     """Create the organisation's author group if needed and make its page permissions
     match the courses it co-authors. Idempotent. The academy itself gets no group:
     academy staff are editors/moderators."""
-    from .models import CoursePage
-
     if organization.is_academy:
         return None
     group = organization.authors_group
@@ -80,12 +80,3 @@ def course_sync_authoring(*, course) -> None:
     """After a course's co-authors change: resync every partner organisation."""
     for organization in Organization.objects.filter(is_academy=False):
         organization_sync_authoring(organization=organization)
-
-
-def is_partner_author(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and not user.is_superuser
-        and user.organization_id
-        and not user.organization.is_academy
-    )

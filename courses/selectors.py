@@ -1,8 +1,15 @@
-"""Reads for the curriculum: catalog search and course progress."""
+"""Reads for the curriculum: catalog search and module progress (bounded query counts).
+
+Pages call these from get_context; they reach other pages through the page objects they
+are given (`catalog.course_pages()`, `course.modules()`), so this module imports only the
+completion model and the page models can import it.
+"""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+
+from .models.completion import ModuleCompletion
 
 
 def catalog_search(catalog, courses, query):
@@ -12,27 +19,23 @@ def catalog_search(catalog, courses, query):
     that match the query themselves or through one of their modules (best match
     first), and the matching modules (for a "matching modules" list).
     """
-    from .models import CoursePage, ModulePage
-
-    course_hits = [
-        c.pk for c in CoursePage.objects.live().public().child_of(catalog).search(query)[:200]
-    ]
-    module_hits = list(ModulePage.objects.live().public().descendant_of(catalog).search(query)[:50])
-    module_ids = [m.pk for m in module_hits]
+    steplen = catalog.steplen
+    course_hits = [c.pk for c in catalog.course_pages().search(query)[:200]]
+    module_ids = [m.pk for m in catalog.module_pages().search(query)[:50]]
     modules = list(
-        ModulePage.objects.filter(pk__in=module_ids).only(
-            "id", "title", "url_path", "path", "depth", "intro"
-        )
+        catalog.module_pages()
+        .filter(pk__in=module_ids)
+        .only("id", "title", "url_path", "path", "depth", "intro")
     )
     by_pk = {m.pk: m for m in modules}
     modules = [by_pk[pk] for pk in module_ids if pk in by_pk]
-    parent_paths = {m.path[: -CoursePage.steplen] for m in modules}
+    parent_paths = {m.path[:-steplen] for m in modules}
 
     allowed = courses.filter(Q(pk__in=course_hits) | Q(path__in=parent_paths))
     rank = {pk: i for i, pk in enumerate(course_hits)}
     ordered = sorted(allowed, key=lambda c: (rank.get(c.pk, len(rank)), c.title))
     allowed_paths = {c.path for c in ordered}
-    modules = [m for m in modules if m.path[: -CoursePage.steplen] in allowed_paths]
+    modules = [m for m in modules if m.path[:-steplen] in allowed_paths]
     return ordered, modules
 
 
@@ -56,42 +59,81 @@ class CourseProgress:
         return self.required_total > 0 and self.required_done >= self.required_total
 
 
-def course_progress(user, course, *, modules=None):
+def modules_by_course(courses, *, required_only=False) -> dict[int, list]:
+    """{course.pk: [module, ...]} of the live modules of many courses, in one query."""
+    courses = list(courses)
+    result = {c.pk: [] for c in courses}
+    if not courses:
+        return result
+    model = type(courses[0]).modules_model()
+    path_filter = Q()
+    for course in courses:
+        path_filter |= Q(path__startswith=course.path, depth=course.depth + 1)
+    modules = model.objects.live().filter(path_filter).only("id", "path", "required")
+    if required_only:
+        modules = modules.filter(required=True)
+    by_path = {c.path: c.pk for c in courses}
+    steplen = model.steplen
+    for module in modules:
+        course_pk = by_path.get(module.path[:-steplen])
+        if course_pk is not None:
+            result[course_pk].append(module)
+    return result
+
+
+def completed_module_ids(user_ids, module_ids) -> dict[int, set]:
+    """{user_id: {module_id, ...}} completed, among `module_ids`, in one query."""
+    result = {uid: set() for uid in user_ids}
+    if result and module_ids:
+        for user_id, module_id in ModuleCompletion.objects.filter(
+            user_id__in=list(result), module_id__in=list(module_ids)
+        ).values_list("user_id", "module_id"):
+            result[user_id].add(module_id)
+    return result
+
+
+def required_done_by_course(user_ids, courses) -> dict[int, dict[int, tuple[int, int]]]:
+    """{course.pk: {user_id: (required done, required total)}} for many learners and
+    courses in two queries (not two per course)."""
+    required = {pk: {m.pk for m in mods} for pk, mods in
+                modules_by_course(courses, required_only=True).items()}
+    done = completed_module_ids(user_ids, set().union(*required.values()) if required else ())
+    return {
+        course_pk: {uid: (len(done[uid] & ids), len(ids)) for uid in done}
+        for course_pk, ids in required.items()
+    }
+
+
+def required_modules_done(user_ids, course) -> dict[int, tuple[int, int]]:
+    """For many learners of one course: {user_id: (required_done, required_total)}."""
+    return required_done_by_course(user_ids, [course])[course.pk]
+
+
+def course_progress(user, course, *, modules=None) -> CourseProgress:
     """Progress of `user` through `course`, in at most two queries."""
-    from .models import ModuleCompletion, ModulePage
-
     if modules is None:
-        modules = list(ModulePage.objects.live().child_of(course).only("id", "required"))
-    required_ids = {m.pk for m in modules if m.required}
-    progress = CourseProgress(required_total=len(required_ids))
-    if not getattr(user, "is_authenticated", False):
-        return progress
-    progress.signed_in = True
-    done = set(
-        ModuleCompletion.objects.filter(
-            user=user, module_id__in=[m.pk for m in modules]
-        ).values_list("module_id", flat=True)
+        modules = list(course.modules().only("id", "required"))
+    return _progress(user, modules, completed_module_ids(
+        [user.pk] if getattr(user, "is_authenticated", False) else [], [m.pk for m in modules]
+    ).get(getattr(user, "pk", None), set()))
+
+
+def progress_by_course(user, courses) -> dict[int, CourseProgress]:
+    """{course.pk: CourseProgress} for many courses in two queries (not two per course)."""
+    modules = modules_by_course(courses)
+    signed_in = getattr(user, "is_authenticated", False)
+    all_ids = {m.pk for mods in modules.values() for m in mods}
+    done = completed_module_ids([user.pk], all_ids)[user.pk] if signed_in else set()
+    return {pk: _progress(user, mods, done) for pk, mods in modules.items()}
+
+
+def _progress(user, modules, done) -> CourseProgress:
+    ids = {m.pk for m in modules}
+    required = {m.pk for m in modules if m.required}
+    done = done & ids
+    return CourseProgress(
+        required_total=len(required),
+        required_done=len(done & required),
+        completed_ids=done,
+        signed_in=getattr(user, "is_authenticated", False),
     )
-    progress.completed_ids = done
-    progress.required_done = len(done & required_ids)
-    return progress
-
-
-def required_modules_done(user_ids, course):
-    """For many learners at once: {user_id: (required_done, required_total)} in two queries."""
-    from .models import ModuleCompletion, ModulePage
-
-    required_ids = set(
-        ModulePage.objects.live()
-        .child_of(course)
-        .filter(required=True)
-        .values_list("id", flat=True)
-    )
-    result = {uid: [0, len(required_ids)] for uid in user_ids}
-    if required_ids and user_ids:
-        rows = ModuleCompletion.objects.filter(
-            user_id__in=list(user_ids), module_id__in=required_ids
-        ).values_list("user_id", flat=True)
-        for uid in rows:
-            result[uid][0] += 1
-    return {uid: tuple(v) for uid, v in result.items()}

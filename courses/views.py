@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
 
+from .models import ModulePage
 from .services import CurriculumError, module_complete, module_uncomplete
 
 
-def module_completion(request, module):
-    """POST /catalog/<course>/<module>/complete/ : mark done (or undo with action=undo)."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+@require_POST
+def module_completion(request, pk):
+    """POST /me/modules/<pk>/complete/ : mark done (or undo with action=undo). Signed-out
+    people go to log in and come back to the module."""
+    module = get_object_or_404(ModulePage.objects.live().public(), pk=pk)
     if not request.user.is_authenticated:
         return redirect_to_login(module.url)
     try:
@@ -24,4 +26,3 @@ def module_completion(request, module):
     except CurriculumError as exc:
         messages.error(request, str(exc))
     return redirect(module.url)
-

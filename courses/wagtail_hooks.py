@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from academy.models import Organization
 
 from .models import CoursePage, Pillar, PolicyArea
-from .permissions import course_sync_authoring, is_partner_author, organization_sync_authoring
+from .permissions import course_sync_authoring, organization_sync_authoring
 
 
 class PillarViewSet(SnippetViewSet):
@@ -84,7 +84,7 @@ def register_organization_viewset():
 @hooks.register("before_edit_page")
 def partners_edit_modules_not_courses(request, page):
     """Partner authors draft modules; the course page itself is the academy's."""
-    if isinstance(page.specific, CoursePage) and is_partner_author(request.user):
+    if isinstance(page.specific, CoursePage) and request.user.is_partner_author:
         messages.error(
             request,
             "Partner authors edit the modules of a course; the course page itself is "

@@ -143,11 +143,6 @@ def test_minimal_document_renders_the_same_way():
     assert "Hello" in page_text(reader)
 
 
-def test_font_configuration_and_stylesheet_are_built_once():
-    assert rendering.font_config() is rendering.font_config()
-    assert rendering.certificate_stylesheet() is rendering.certificate_stylesheet()
-
-
 def test_image_cache_keeps_the_logo_and_not_each_qr_code():
     for n in range(3):
         render_certificate_pdf(
@@ -288,21 +283,5 @@ def test_preview_is_refused_to_non_staff(client, official, site_tree):
     # view's PermissionDenied into a redirect to the dashboard with a message.
     official.user_permissions.add(Permission.objects.get(codename="access_admin"))
     response = client.get(PREVIEW_URL)
-    assert (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
+    assert (response.status_code, response.get("Location")) == (302, "/admin/")
     assert response.get("Content-Type") != "application/pdf"
-
-
-def test_benchmark_runs_and_prints_the_ratio():
-    import re
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, str(root / "bench" / "certificates.py"), "--count", "3"],
-        capture_output=True, text=True, timeout=240, cwd=root,
-    )
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"^ratio: \d+\.\d\d$", result.stdout, re.MULTILINE)
-    assert "certificate: median" in result.stdout and "tracemalloc" in result.stdout

@@ -8,11 +8,11 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
-from cohorts import services
 from cohorts.models import Cohort, Enrollment, EnrollmentEvent
-from cohorts.services import enrollment_create, enrollment_withdraw
+from cohorts.services import CohortBusy, enrollment_create, enrollment_withdraw
+from cohorts.services import enrollment as enrollment_rules
 from tests.conftest import UserFactory
 
 from .conftest import make_cohort
@@ -116,16 +116,27 @@ def test_concurrent_withdrawals_promote_exactly_as_many_as_freed(course):
 
 
 def test_control_without_the_lock_overbooks(course, monkeypatch):
-    """The same race with the lock switched off: count-then-insert lets extra people in.
+    """The same race with the lock taken away, from the test side (as pretix's tests do):
+    count-then-insert lets extra people in.
 
-    Rounds run first with no pause at all; if the scheduler happened to serialise the
-    threads, later rounds add a 50 ms pause between counting seats and writing (only on
-    the unlocked path: services.UNLOCKED_RACE_WINDOW) so the race shows reliably.
+    Rounds run first as they are; if the scheduler happened to serialise the threads,
+    later rounds wrap the seat count so it pauses 50 ms after counting, which makes the
+    race show reliably.
     """
-    monkeypatch.setattr(services, "LOCKING", False)
+    from cohorts.models import Cohort as CohortModel
+
+    monkeypatch.setattr(enrollment_rules, "lock_cohort",
+                        lambda pk: CohortModel.objects.select_related("course").get(pk=pk))
+    count_seats = enrollment_rules.seats_taken
     figures = []
-    for round_, window in enumerate((0.0, 0.0, 0.05, 0.05)):
-        monkeypatch.setattr(services, "UNLOCKED_RACE_WINDOW", window)
+    for round_, pause in enumerate((0.0, 0.0, 0.05, 0.05)):
+        if pause:
+            def slow_count(cohort, pause=pause):
+                taken = count_seats(cohort)
+                time.sleep(pause)
+                return taken
+
+            monkeypatch.setattr(enrollment_rules, "seats_taken", slow_count)
         cohort = make_cohort(course, f"control-{round_}", capacity=SEATS)
         people = [UserFactory() for _ in range(THREADS)]
         _, errors = run_at_once(
@@ -133,7 +144,7 @@ def test_control_without_the_lock_overbooks(course, monkeypatch):
         )
         assert errors == []
         enrolled, waitlisted = status_counts(cohort)
-        figures.append((window, enrolled, waitlisted))
+        figures.append((pause, enrolled, waitlisted))
         if enrolled > SEATS:
             break
     print(f"\nunlocked (control): {THREADS} threads into a {SEATS}-seat cohort -> "
@@ -142,3 +153,39 @@ def test_control_without_the_lock_overbooks(course, monkeypatch):
           + f" (overbooked by {figures[-1][1] - SEATS})")
     assert figures[-1][1] > SEATS, "the control race did not overbook; the test proves nothing"
     assert Cohort.objects.count() == len(figures)
+
+
+def test_a_held_lock_makes_others_wait_a_bounded_time(course, settings, client):
+    """A transaction stuck on a cohort's row: enrolling answers "busy, try again" after the
+    lock timeout, as a message on the page, never a hang or a 500."""
+    settings.COHORT_LOCK_TIMEOUT_MS = 300
+    cohort = make_cohort(course, "stuck", capacity=SEATS)
+    person = UserFactory()
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        with transaction.atomic():
+            Cohort.objects.select_for_update().get(pk=cohort.pk)
+            holding.set()
+            release.wait(timeout=30)
+        connection.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(timeout=10)
+        started = time.monotonic()
+        with pytest.raises(CohortBusy):
+            enrollment_create(cohort=cohort, user=person)
+        waited = time.monotonic() - started
+        client.force_login(person)
+        response = client.post(f"/cohorts/{cohort.slug}/enroll/", {"hopes": ""})
+        assert response.status_code == 200
+        assert "The cohort is busy" in response.content.decode()
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    print(f"\nbusy: gave up after {waited:.2f} s (timeout 0.3 s)")
+    assert waited < 5
+    assert not Enrollment.objects.filter(cohort=cohort).exists()
+    enrollment_create(cohort=cohort, user=person)  # once the lock is free, it works

@@ -1,14 +1,17 @@
-"""Emails: sent on commit by Celery tasks (eager here), once each, with the .ics link."""
+"""Emails: written to the outbox with the change, sent on commit (Celery eager here), once
+each, with the .ics link."""
 
 from datetime import timedelta
-from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from academy.models import OutboxEmail
+from academy.outbox import outbox_send
+from academy.tasks import outbox_sweep_task
 from cohorts import tasks
-from cohorts.models import EnrollmentEvent, Session, SessionReminder
+from cohorts.models import Session, SessionReminder
 from cohorts.services import (
     enrollment_approve,
     enrollment_create,
@@ -102,39 +105,30 @@ def test_waitlisted_and_removed_emails(cohort, facilitator, people,
     assert sorted(m.to[0] for m in promoted) == sorted([people[5].email, people[6].email])
 
 
-def test_notify_task_is_idempotent(cohort, official, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        e = enrollment_create(cohort=cohort, user=official)
-    event = e.events.get()
-    assert tasks.enrollment_notify_task.delay(event.pk).get() == "already sent"
-    assert len(mail.outbox) == 1
-
-
-def test_transient_mail_error_gives_the_claim_back_for_the_retry(
-        cohort, official, monkeypatch, django_capture_on_commit_callbacks):
-    from celery.exceptions import Retry
-
-    real_send = tasks._send
-
-    def down(**kwargs):
-        raise SMTPServerDisconnected("connection dropped")
-
-    monkeypatch.setattr(tasks, "_send", down)
+def test_email_is_written_with_the_change_and_sent_once(cohort, official,
+                                                     django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         enrollment_create(cohort=cohort, user=official)
-    with pytest.raises((Retry, SMTPServerDisconnected)):
-        callbacks[0]()  # autoretry schedules a retry
-    event = EnrollmentEvent.objects.get()
-    assert event.notified_at is None and mail.outbox == []
-    monkeypatch.setattr(tasks, "_send", real_send)
-    assert tasks.enrollment_notify_task.delay(event.pk).get() == "sent"  # the retry
+        [row] = OutboxEmail.objects.all()  # in the same transaction as the enrollment
+        assert row.kind == "enrollment.enrolled" and row.status == "pending"
+    for callback in callbacks:
+        callback()
+    row.refresh_from_db()
+    assert row.status == "sent" and len(mail.outbox) == 1
+    assert outbox_send(email_id=row.pk) == "not due"  # a duplicate task sends nothing
     assert len(mail.outbox) == 1
 
 
-def test_retry_policy_is_on_the_task():
-    task = tasks.enrollment_notify_task
-    assert any(issubclass(SMTPServerDisconnected, exc) for exc in task.autoretry_for)
-    assert ConnectionError in task.autoretry_for and task.retry_backoff
+def test_no_email_for_a_change_that_rolled_back(cohort, official, monkeypatch):
+    from cohorts.services import enrollment as enrollment_rules
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database trouble after the email was written")
+
+    monkeypatch.setattr(enrollment_rules, "fill_free_seats", broken)
+    with pytest.raises(RuntimeError):
+        enrollment_create(cohort=cohort, user=official)
+    assert OutboxEmail.objects.count() == 0 and mail.outbox == []
 
 
 def _session_soon(cohort, hours):
@@ -162,24 +156,29 @@ def test_reminders_are_sent_once_even_if_beat_runs_twice(
     assert "Reminder: In 20 hours" in message.subject
     assert "Room 201" in message.body and "Join online" not in message.body
     assert_has_ics(message)
-    assert SessionReminder.objects.filter(session=soon, sent_at__isnull=False).count() == 2
+    assert SessionReminder.objects.filter(session=soon).count() == 2
+    assert OutboxEmail.objects.filter(kind="session.reminder", status="sent").count() == 2
     soon.refresh_from_db()
     assert soon.reminder_sent_at is not None
-    # Sending a claimed reminder again is a no-op.
-    reminder = SessionReminder.objects.first()
-    assert tasks.session_reminder_send_task.delay(reminder.pk).get() == "already sent"
-    assert len(mail.outbox) == 2
 
 
-def test_reminder_claim_is_given_back_when_mail_fails(course, official, monkeypatch,
-                                                      django_capture_on_commit_callbacks):
+def test_a_failed_reminder_is_kept_and_sent_by_the_sweeper(
+        course, official, settings, django_capture_on_commit_callbacks):
     cohort = make_cohort(course, sessions=0)
     _session_soon(cohort, 2)
-    enrollment_create(cohort=cohort, user=official)
-    monkeypatch.setattr(tasks, "_send", lambda **kw: (_ for _ in ()).throw(ValueError("bug")))
-    with pytest.raises(ValueError), django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_create(cohort=cohort, user=official)
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = "tests.mailbackends.DisconnectedBackend"
+    with django_capture_on_commit_callbacks(execute=True):
         tasks.session_reminders_task.delay()
-    assert SessionReminder.objects.get().sent_at is None  # the next beat run tries again
+    row = OutboxEmail.objects.get(kind="session.reminder")
+    assert (row.status, row.attempts) == ("pending", 1)
+    assert "SMTPServerDisconnected" in row.last_error and mail.outbox == []
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutboxEmail.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())  # backoff over
+    assert outbox_sweep_task.delay().get() == 1
+    assert [m.subject for m in mail.outbox] == [row.subject]
 
 
 def test_no_reminder_for_withdrawn_or_past(course, official, django_capture_on_commit_callbacks):
@@ -192,6 +191,9 @@ def test_no_reminder_for_withdrawn_or_past(course, official, django_capture_on_c
     assert mail.outbox == []
 
 
-def test_beat_schedule_has_the_reminder_task(settings):
-    entries = settings.CELERY_BEAT_SCHEDULE.values()
-    assert any(e["task"] == "cohorts.tasks.session_reminders_task" for e in entries)
+def test_every_beat_entry_names_a_registered_task(settings):
+    """Beat sends tasks by name: a misspelt name would silently never run."""
+    from academy.background import task_named
+
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert task_named(entry["task"]).name == entry["task"]

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cohorts.models import Enrollment
-from cohorts.progress import enrollment_progress, roster_progress
+from cohorts.progress import cohort_attendance, enrollments_progress
 from cohorts.services import attendance_record
 from courses.models import ModuleCompletion
 
@@ -38,7 +38,7 @@ def test_rates_counts_and_eligibility(running, facilitator, people, modules):
     mark(running, b, ["present", None, "absent"], facilitator)  # 1 / 3
     complete(a.user, modules[:2])
     complete(b.user, modules)
-    p = roster_progress(running)
+    p = cohort_attendance(running).progress
     assert p[a.pk].sessions_held == 3
     assert (p[a.pk].attended, p[a.pk].late, p[a.pk].excused, p[a.pk].absent) == (2, 1, 1, 0)
     assert p[a.pk].attendance_percent == 100.0
@@ -50,7 +50,7 @@ def test_rates_counts_and_eligibility(running, facilitator, people, modules):
     # 1 attended + 1 remaining of 4: 50% < 75%, cannot make it any more
     assert not p[b.pk].on_track
     assert p[c.pk].attended == 0 and p[c.pk].absent == 3 and p[c.pk].modules_done == 0
-    assert enrollment_progress(a) == p[a.pk]
+    assert enrollments_progress([a])[a.pk] == p[a.pk]
 
 
 def test_boundary_is_inclusive_and_all_excused_is_none(running, facilitator, people):
@@ -59,9 +59,9 @@ def test_boundary_is_inclusive_and_all_excused_is_none(running, facilitator, peo
     mark(running, a, ["present", "present", "absent"], facilitator)
     running.min_attendance_percent = 66
     running.save()
-    assert enrollment_progress(a).attendance_ok  # 66.67 >= 66
+    assert enrollments_progress([a])[a.pk].attendance_ok  # 66.67 >= 66
     mark(running, b, ["excused", "excused", "excused"], facilitator)
-    pb = enrollment_progress(b)
+    pb = enrollments_progress([b])[b.pk]
     assert pb.attendance_percent is None and not pb.attendance_ok and pb.on_track
 
 
@@ -73,7 +73,7 @@ def test_finished_cohort_on_track_means_eligible(course, facilitator, people, mo
     mark(done, a, ["present", "absent"], facilitator)
     mark(done, b, ["present", "present"], facilitator)
     complete(a.user, modules[:2])
-    p = roster_progress(done)
+    p = cohort_attendance(done).progress
     assert p[a.pk].eligible and p[a.pk].on_track
     assert not p[b.pk].eligible and not p[b.pk].on_track  # modules missing
 
@@ -85,11 +85,11 @@ def test_no_modules_required_is_ok(catalog, facilitator, people):
     cohort = make_cohort(bare, "bare", sessions=1, start_in_days=-3, facilitators=[facilitator])
     e = Enrollment.objects.create(cohort=cohort, user=people[0], status="enrolled")
     mark(cohort, e, ["present"], facilitator)
-    p = enrollment_progress(e)
+    p = enrollments_progress([e])[e.pk]
     assert (p.modules_done, p.modules_required, p.modules_ok, p.eligible) == (0, 0, True, True)
 
 
-def test_roster_progress_query_count_is_constant(running, facilitator, user_factory,
+def test_cohort_attendance_query_count_is_constant(running, facilitator, user_factory,
                                                  django_assert_num_queries, modules):
     cohort = running.__class__.objects.select_related("course").get(pk=running.pk)
     users = [user_factory() for _ in range(3)]
@@ -97,9 +97,9 @@ def test_roster_progress_query_count_is_constant(running, facilitator, user_fact
     mark(running, rows[0], ["present"], facilitator)
     # sessions, enrollments, marks, required modules, completions: not 3 per learner
     with django_assert_num_queries(5):
-        assert len(roster_progress(cohort)) == 3
+        assert len(cohort_attendance(cohort).progress) == 3
     more = [user_factory() for _ in range(10)]
     for u in more:
         Enrollment.objects.create(cohort=running, user=u, status="enrolled")
     with django_assert_num_queries(5):
-        assert len(roster_progress(cohort)) == 13
+        assert len(cohort_attendance(cohort).progress) == 13

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from cohorts.models import Enrollment, Session
@@ -152,7 +153,7 @@ def test_my_learning_lists_cohorts_by_status(client, course, modules, people):
     enrollment_create(cohort=open_, user=people[0])
     enrollment_create(cohort=waiting, user=people[0])
     client.force_login(people[0])
-    client.post(modules[0].url + "complete/")
+    client.post(reverse("module_complete", args=[modules[0].pk]))
     html = client.get("/me/").content.decode()
     assert "Enrolled" in html and "Open C" in html
     assert "On the waitlist" in html and "number 1 on the waitlist" in html

@@ -92,13 +92,13 @@ def test_partner_author_is_refused_on_another_partners_course(client, setup):
     client.force_login(setup["author"])
     module = setup["their_module"]
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
-    assert edit.status_code in (302, 403)
+    assert edit.status_code == 302
     add = client.get(reverse("wagtailadmin_pages:add",
                              args=["courses", "modulepage", setup["their_course"].pk]))
-    assert add.status_code in (302, 403)
+    assert add.status_code == 302
     post = client.post(reverse("wagtailadmin_pages:edit", args=[module.pk]),
                        edit_data(module, "Hijacked"))
-    assert post.status_code in (302, 403)
+    assert post.status_code == 302
     module.refresh_from_db()
     assert module.get_latest_revision_as_object().title == "Tenant rights"
 
@@ -116,7 +116,7 @@ def test_partner_author_cannot_publish(client, setup):
                            edit_data(module, "Published by partner?", "action-publish"))
     module.refresh_from_db()
     assert module.title == "Reading a budget"
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     perms = module.permissions_for_user(setup["author"])
     assert perms.can_edit() and not perms.can_publish()
 
@@ -159,8 +159,7 @@ def test_workflow_partner_review_then_academy_approval(client, setup):
     assert "Budget basics" in client.get(module.url).content.decode()
 
 
-def test_comments_and_revisions_are_on(setup, settings):
-    assert settings.WAGTAILADMIN_COMMENTS_ENABLED is True
+def test_revisions_are_kept(setup):
     module = setup["our_module"]
     module.body = stream([("text", "<p>v2</p>")])
     module.save_revision()

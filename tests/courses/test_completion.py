@@ -1,6 +1,7 @@
 """A learner marks modules complete and sees progress (required done / required)."""
 
 import pytest
+from django.urls import reverse
 
 from courses.models import ModuleCompletion
 from courses.selectors import course_progress, required_modules_done
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def complete_url(module):
-    return module.url + "complete/"
+    return reverse("module_complete", args=[module.pk])
 
 
 def test_mark_complete_and_see_progress(client, official, course, modules):

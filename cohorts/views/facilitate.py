@@ -1,13 +1,12 @@
 """The facilitator workspace: their cohorts, applicants, waitlist and roster.
 
 Every view goes through FacilitatorCohortMixin: anonymous people are sent to log in,
-anyone who is neither one of the cohort's facilitators nor staff gets a 404 (we do not
-confirm that a cohort or an enrollment exists). Issue 4 adds sessions and attendance.
+anyone who does not run the cohort (Cohort.objects.managed_by) gets a 404: we do not
+confirm that a cohort or an enrollment exists.
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,11 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
-from .forms import DecisionForm
-from .models import Cohort, Enrollment, EnrollmentStatus
-from .progress import at_risk_counts
-from .selectors import seats_left
-from .services import (
+from academy.exports import csv_response
+
+from ..forms import DecisionForm
+from ..models import Cohort, Enrollment, EnrollmentStatus, Session
+from ..selectors import ROSTER_SORTS, facilitated_cohorts, roster
+from ..services import (
     EnrollmentError,
     EnrollmentNotFound,
     enrollment_approve,
@@ -32,7 +32,7 @@ S = EnrollmentStatus
 
 
 class FacilitatorCohortMixin(LoginRequiredMixin):
-    """Loads `self.cohort` from the URL's slug, or answers 404 to non-facilitators."""
+    """Loads `self.cohort` from the URL's slug, or answers 404 to people who do not run it."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -41,42 +41,33 @@ class FacilitatorCohortMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def get_cohort(self):
-        cohorts = Cohort.objects.select_related("course").facilitated_by(self.request.user)
+        cohorts = Cohort.objects.select_related("course").managed_by(self.request.user)
         return get_object_or_404(cohorts, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.cohort, **kwargs)
 
 
+class SessionMixin(FacilitatorCohortMixin):
+    """Also loads `self.session`, one of the cohort's sessions (404 otherwise)."""
+
+    def get_cohort(self):
+        cohort = super().get_cohort()
+        self.session = get_object_or_404(Session, pk=self.kwargs["session_pk"], cohort=cohort)
+        self.session.cohort = cohort
+        return cohort
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(session=self.session, **kwargs)
+
+
 class FacilitateHomeView(LoginRequiredMixin, TemplateView):
     template_name = "cohorts/facilitate_home.html"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        cohorts = list(
-            Cohort.objects.facilitated_by(user)
-            .select_related("course")
-            .with_seats()
-            .with_dates()
-            .annotate(
-                pending_count=Count(
-                    "enrollments", filter=Q(enrollments__status=S.PENDING), distinct=True
-                ),
-                waitlist_count=Count(
-                    "enrollments", filter=Q(enrollments__status=S.WAITLISTED), distinct=True
-                ),
-                enrolled_count=Count(
-                    "enrollments", filter=Q(enrollments__status=S.ENROLLED), distinct=True
-                ),
-            )
-            .order_by("status", "first_starts_at", "title")
-        )
-        if not cohorts and not user.is_staff:
+        cohorts = facilitated_cohorts(self.request.user)
+        if not cohorts and not self.request.user.is_staff:
             raise Http404
-        at_risk = at_risk_counts(cohorts)
-        for cohort in cohorts:
-            cohort.seats_left = seats_left(cohort)
-            cohort.at_risk = at_risk.get(cohort.pk, 0)
         return super().get_context_data(cohorts=cohorts, **kwargs)
 
 
@@ -136,15 +127,7 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
         except EnrollmentError as exc:
             messages.error(request, str(exc))
         else:
-            text = done.format(name=enrollment.user.display_name)
-            if action == "approve" and enrollment.status == S.WAITLISTED:
-                text = (f"{enrollment.user.display_name} is approved; every seat is taken, so "
-                        "they join the waitlist.")
-            if action == "promote":
-                taken = self.cohort.enrollments.seated().count()
-                if taken > self.cohort.capacity:
-                    text += f" The cohort is now over capacity ({taken} of {self.cohort.capacity})."
-            messages.success(request, text)
+            messages.success(request, self.done_message(action, done, enrollment))
         next_url = request.POST.get("next", "")
         roster_url = reverse("facilitate_roster", args=[self.cohort.slug])
         if next_url.startswith(roster_url) and url_has_allowed_host_and_scheme(
@@ -152,3 +135,65 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
         ):
             return redirect(next_url)  # back to the filtered roster the action came from
         return redirect("facilitate_cohort", slug=self.cohort.slug)
+
+    def done_message(self, action, done, enrollment):
+        name = enrollment.user.display_name
+        if action == "approve" and enrollment.status == S.WAITLISTED:
+            return f"{name} is approved; every seat is taken, so they join the waitlist."
+        text = done.format(name=name)
+        if action == "promote":
+            taken = self.cohort.enrollments.seated().count()
+            if taken > self.cohort.capacity:
+                text += f" The cohort is now over capacity ({taken} of {self.cohort.capacity})."
+        return text
+
+
+TRACK_FILTERS = {"": "Everyone", "yes": "On track", "no": "At risk"}
+
+
+class RosterView(FacilitatorCohortMixin, TemplateView):
+    template_name = "cohorts/facilitate_roster.html"
+
+    def get_context_data(self, **kwargs):
+        get = self.request.GET
+        params = {
+            "status": get.get("status", ""), "on_track": get.get("on_track", ""),
+            "q": get.get("q", "").strip()[:100],
+            "sort": get.get("sort", "name") if get.get("sort") in ROSTER_SORTS else "name",
+            "desc": get.get("dir") == "desc",
+        }
+        rows = roster(self.cohort, **params)
+        return super().get_context_data(
+            rows=rows, params=params, statuses=S.choices,
+            sorts=[(k, v[0]) for k, v in ROSTER_SORTS.items()],
+            track_filters=TRACK_FILTERS.items(), decision_form=DecisionForm(),
+            at_risk=sum(1 for e in rows if e.progress and not e.progress.on_track),
+            **kwargs,
+        )
+
+
+def _percent(p):
+    return "" if p is None or p.attendance_percent is None else f"{p.attendance_percent:.1f}"
+
+
+class RosterExportView(FacilitatorCohortMixin, View):
+    http_method_names = ["get"]
+    header = ["Name", "Email", "Status", "Office or title", "Jurisdiction", "Jurisdiction type",
+              "State", "Sessions held", "Attended", "Late", "Excused", "Absent", "Attendance %",
+              "Modules done", "Modules required", "On track", "Eligible", "Accessibility needs"]
+
+    def get(self, request, *args, **kwargs):
+        rows = roster(self.cohort)
+
+        def data():
+            for e in rows:
+                u, p = e.user, e.progress
+                yield [u.display_name, u.email, e.get_status_display(), u.office_title,
+                       u.jurisdiction_name, u.get_jurisdiction_type_display(), u.state,
+                       *((p.sessions_held, p.attended, p.late, p.excused, p.absent,
+                          _percent(p), p.modules_done, p.modules_required,
+                          "yes" if p.on_track else "no", "yes" if p.eligible else "no")
+                         if p else [""] * 10),
+                       e.accessibility_needs]
+
+        return csv_response(f"{self.cohort.slug}-roster.csv", self.header, data())

@@ -9,20 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, ModuleCompletion
+from courses.selectors import progress_by_course
 
-from . import calendar as ics
-from .forms import EnrollForm
-from .models import (
-    CalendarToken,
-    Cohort,
-    CohortStatus,
-    Enrollment,
-    EnrollmentStatus,
-    Session,
-)
-from .progress import my_progress
-from .selectors import enrollment_offer, my_enrollment_groups, progress_by_course, seats_left
-from .services import (
+from .. import calendar as ics
+from ..forms import EnrollForm
+from ..models import CalendarToken, Cohort, CohortStatus, Enrollment, EnrollmentStatus, Session
+from ..progress import enrollments_progress
+from ..selectors import enrollment_offer, my_enrollment_groups, seats_left
+from ..services import (
     EnrollmentError,
     EnrollmentNotFound,
     calendar_token_for,
@@ -41,16 +35,15 @@ STATUS_MESSAGES = {
 
 
 def _load_cohort(request, slug):
-    """The cohort with its course and seat count; drafts only for staff and facilitators."""
+    """The cohort with its course, seat count and facilitators; drafts only for the people
+    who run it."""
     cohort = get_object_or_404(
-        Cohort.objects.select_related("course").with_seats(), slug=slug
+        Cohort.objects.select_related("course").with_seats().prefetch_related("facilitators"),
+        slug=slug,
     )
-    facilitators = list(cohort.facilitators.all())
-    user = request.user
-    is_facilitator = user.is_authenticated and any(f.pk == user.pk for f in facilitators)
-    if cohort.status == CohortStatus.DRAFT and not (user.is_staff or is_facilitator):
+    if cohort.status == CohortStatus.DRAFT and not cohort.is_managed_by(request.user):
         raise Http404
-    return cohort, facilitators, is_facilitator
+    return cohort
 
 
 def _own_enrollment(request, cohort):
@@ -63,20 +56,23 @@ def _own_enrollment(request, cohort):
     )
 
 
+def _offer(request, cohort):
+    return enrollment_offer(
+        cohort, seats_taken=cohort.seats_taken, is_facilitator=cohort.has_facilitator(request.user)
+    )
+
+
 def cohort_detail(request, slug):
-    cohort, facilitators, is_facilitator = _load_cohort(request, slug)
-    enrollment = _own_enrollment(request, cohort)
+    cohort = _load_cohort(request, slug)
     context = {
         "cohort": cohort,
         "course": cohort.course,
-        "facilitators": facilitators,
+        "facilitators": list(cohort.facilitators.all()),
         "sessions": list(cohort.sessions.all()),
-        "enrollment": enrollment,
-        "is_facilitator": is_facilitator,
+        "enrollment": _own_enrollment(request, cohort),
+        "manages": cohort.is_managed_by(request.user),
         "seats_left": seats_left(cohort),
-        "offer": enrollment_offer(
-            cohort, seats_taken=cohort.seats_taken, is_facilitator=is_facilitator
-        ),
+        "offer": _offer(request, cohort),
         "now": timezone.now(),
     }
     return render(request, "cohorts/cohort_detail.html", context)
@@ -84,12 +80,11 @@ def cohort_detail(request, slug):
 
 @login_required
 def cohort_enroll(request, slug):
-    cohort, _, is_facilitator = _load_cohort(request, slug)
+    cohort = _load_cohort(request, slug)
     enrollment = _own_enrollment(request, cohort)
     if enrollment is not None and enrollment.is_active:
         messages.info(request, "You already have a place in this cohort; see its status below.")
         return redirect(cohort)
-    offer = enrollment_offer(cohort, seats_taken=cohort.seats_taken, is_facilitator=is_facilitator)
     form = EnrollForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,7 +101,8 @@ def cohort_enroll(request, slug):
             messages.success(request, message)
             return redirect(cohort)
     return render(
-        request, "cohorts/enroll.html", {"cohort": cohort, "form": form, "offer": offer}
+        request, "cohorts/enroll.html",
+        {"cohort": cohort, "form": form, "offer": _offer(request, cohort)},
     )
 
 
@@ -117,7 +113,7 @@ def _ics_response(content, filename):
 
 
 def cohort_calendar(request, slug):
-    cohort, _, _ = _load_cohort(request, slug)
+    cohort = _load_cohort(request, slug)
     return _ics_response(ics.cohort_calendar(cohort, list(cohort.sessions.all())),
                          f"{cohort.slug}.ics")
 
@@ -183,7 +179,8 @@ def my_learning(request):
     for enrollment in enrollments:
         courses.setdefault(enrollment.cohort.course.pk, enrollment.cohort.course)
     progress = progress_by_course(user, courses.values())
-    completion = my_progress(enrollments, progress)  # attendance: two queries in all
+    modules = {pk: {user.pk: (p.required_done, p.required_total)} for pk, p in progress.items()}
+    completion = enrollments_progress(enrollments, now=now, modules=modules)
     for enrollment in enrollments:
         enrollment.progress = progress[enrollment.cohort.course.pk]
         enrollment.completion = completion.get(enrollment.pk)

@@ -1,68 +1,25 @@
-"""Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage.
-
-Plus the taxonomies (Pillar, PolicyArea), ModuleCompletion, and the partner-review
-workflow task. Partner co-authoring permissions live in courses/permissions.py.
-"""
+"""Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage."""
 
 from django import forms
 from django.apps import apps
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Task, TaskState
+from wagtail.models import Page
 from wagtail.search import index
 
 from academy.models import Organization
 
-from .blocks import ModuleBodyBlock
-from .forms import ModulePageForm
-
-
-class CourseFormat(models.TextChoices):
-    SELF_PACED = "self_paced", "Self-paced"
-    LIVE_ONLINE = "live_online", "Live online"
-    IN_PERSON = "in_person", "In person"
-    HYBRID = "hybrid", "Hybrid"
-
-
-class TaxonomyTerm(models.Model):
-    """A named term editors pick from (edited as a snippet)."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Pillar(TaxonomyTerm):
-    """A pillar of the academy's theory of change."""
-
-    class Meta(TaxonomyTerm.Meta):
-        pass
-
-
-class PolicyArea(TaxonomyTerm):
-    """A policy area (housing, worker power, public safety...)."""
-
-    class Meta(TaxonomyTerm.Meta):
-        pass
+from ..blocks import ModuleBodyBlock
+from ..forms import ModulePageForm
+from ..selectors import catalog_search, course_progress
+from .taxonomy import CourseFormat, Pillar, PolicyArea
 
 
 class SpecificChildRouteMixin:
@@ -131,12 +88,18 @@ class CatalogPage(SpecificChildRouteMixin, Page):
     PER_PAGE = 24
     child_model_name = "CoursePage"
 
+    def course_pages(self):
+        """Live, public courses of this catalog (unordered: search ranks them)."""
+        return CoursePage.objects.live().public().child_of(self)
+
     def courses(self):
-        return CoursePage.objects.live().public().child_of(self).order_by("title")
+        return self.course_pages().order_by("title")
+
+    def module_pages(self):
+        """Live, public modules of every course of this catalog."""
+        return ModulePage.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalog_search
-
         context = super().get_context(request, *args, **kwargs)
         pillar = request.GET.get("pillar", "").strip()
         area = request.GET.get("area", "").strip()
@@ -259,9 +222,11 @@ class CoursePage(SpecificChildRouteMixin, Page):
     def modules(self):
         return ModulePage.objects.live().public().child_of(self)
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import course_progress
+    @staticmethod
+    def modules_model():
+        return ModulePage
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(
             self.modules()
@@ -287,7 +252,7 @@ class CoursePage(SpecificChildRouteMixin, Page):
         return context
 
 
-class ModulePage(RoutablePageMixin, Page):
+class ModulePage(Page):
     intro = models.TextField(blank=True, help_text="One or two sentences shown in lists.")
     body = StreamField(ModuleBodyBlock(), blank=True)
     estimated_minutes = models.PositiveIntegerField(default=30)
@@ -332,8 +297,6 @@ class ModulePage(RoutablePageMixin, Page):
         return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_progress
-
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         siblings = list(
@@ -355,100 +318,3 @@ class ModulePage(RoutablePageMixin, Page):
         context["progress"] = course_progress(request.user, course, modules=siblings)
         context["completed"] = self.pk in context["progress"].completed_ids
         return context
-
-    @path("")
-    def module_view(self, request):
-        return self.render(request)
-
-    @path("complete/")
-    def complete_view(self, request):
-        from .views import module_completion
-
-        return module_completion(request, self)
-
-
-class ModuleCompletion(models.Model):
-    """A learner finished a module. One row per (user, module)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
-    )
-    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="completions")
-    completed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "module"], name="unique_module_completion")
-        ]
-        ordering = ["-completed_at"]
-
-    def __str__(self):
-        return f"{self.user} completed {self.module_id}"
-
-
-class PartnerReviewTask(Task):
-    """Workflow step: an author of a co-authoring organisation reviews the draft.
-
-    Approvers are members of the author groups of the organisations that co-author
-    the page's course, other than the person who submitted it (a second pair of eyes),
-    plus superusers. Academy approval follows as a separate group approval task.
-    """
-
-    def _course(self, obj):
-        page = obj.specific if hasattr(obj, "specific") else obj
-        if isinstance(page, CoursePage):
-            return page
-        parent = page.get_parent() if hasattr(page, "get_parent") else None
-        return parent.specific if parent and isinstance(parent.specific, CoursePage) else None
-
-    def _can_review(self, obj, user, task_state=None):
-        if not user.is_authenticated:
-            return False
-        if user.is_superuser:
-            return True
-        course = self._course(obj)
-        if course is None or not user.organization_id:
-            return False
-        if not course.co_authors.filter(pk=user.organization_id, is_academy=False).exists():
-            return False
-        workflow_state = (
-            obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
-        )
-        submitter_id = workflow_state.requested_by_id if workflow_state else None
-        return submitter_id != user.pk
-
-    def user_can_access_editor(self, obj, user):
-        return self._can_review(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._can_review(obj, user)
-
-    def get_actions(self, obj, user):
-        if self._can_review(obj, user):
-            return [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Approve for academy review"), False),
-                ("approve", _("Approve with comment"), True),
-            ]
-        return []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return in_progress
-        if not user.is_authenticated or not user.organization_id:
-            return TaskState.objects.none()
-        ids = [
-            ts.pk
-            for ts in in_progress.select_related("workflow_state")
-            if self._can_review(ts.workflow_state.content_object, user)
-        ]
-        return TaskState.objects.filter(pk__in=ids)
-
-    @classmethod
-    def get_description(cls):
-        return _("Authors of the course's co-authoring partner organisations review the draft")
-
-    class Meta:
-        verbose_name = "Partner review task"
-        verbose_name_plural = "Partner review tasks"

@@ -1,0 +1,38 @@
+"""CSV exports: the one writer every export uses (rosters, attendance, reports).
+
+Cells that a spreadsheet would run as a formula (starting with = + - @, TAB or CR) get a
+leading quote; the response is streamed, so a large roster never sits in memory twice.
+"""
+
+import csv
+
+from django.http import StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """Spreadsheets run cells that start with = + - @ (or TAB, CR): prefix a quote."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(filename: str, header, rows) -> StreamingHttpResponse:
+    """A streamed UTF-8 CSV download: header first, every cell made formula-safe."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([safe_cell(v) for v in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

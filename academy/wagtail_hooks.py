@@ -1,0 +1,70 @@
+"""Wagtail admin for the people app: the email outbox (staff see what was sent, what
+waits and what failed, with the error, and can send a failed email again)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import OutboxEmail, OutboxStatus
+from .outbox import outbox_retry
+
+
+class OutboxPermissionPolicy(ModelPermissionPolicy):
+    """Emails are written by the rules (academy.outbox); staff read them, never edit."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "inspect") and user.is_active and user.is_staff
+
+
+register_permission_policy(OutboxEmail, OutboxPermissionPolicy(OutboxEmail))
+
+
+@require_POST
+def outbox_retry_view(request, pk):
+    if not request.user.is_staff:
+        raise PermissionDenied
+    email = get_object_or_404(OutboxEmail, pk=pk)
+    if email.status == OutboxStatus.SENT:
+        messages.info(request, "That email was sent already.")
+    else:
+        outbox_retry(email=email)
+        messages.success(request, f"The email to {email.to} is queued again.")
+    return redirect("academy_outboxemail:inspect", pk)
+
+
+class OutboxEmailViewSet(ModelViewSet):
+    model = OutboxEmail
+    name = "academy_outboxemail"
+    url_prefix = "emails"
+    icon = "mail"
+    menu_label = "Emails"
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["subject", "to", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject"]
+    ordering = ["-created_at"]
+    form_fields = ["status"]
+    inspect_template_name = "academy/admin/outbox_inspect.html"
+    inspect_view_fields = [
+        "to", "subject", "kind", "status", "attempts", "last_error", "created_at",
+        "next_attempt_at", "sent_at", "body_text",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/retry/", outbox_retry_view, name="retry"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxEmailViewSet()

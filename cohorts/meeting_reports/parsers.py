@@ -1,0 +1,168 @@
+"""One small parser per report layout (Zoom, Teams, older Teams), found by its header."""
+
+import csv
+import re
+
+from .values import (
+    EXPECTED,
+    Participant,
+    Report,
+    ReportError,
+    _email,
+    decode,
+    normalise_name,
+    parse_duration,
+    parse_time,
+)
+
+# --- layouts ----------------------------------------------------------------------------
+
+def _cells(line, delimiter):
+    return [c.strip().strip('"').strip() for c in next(csv.reader([line], delimiter=delimiter))]
+
+
+def _index(header, *names):
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return None
+
+
+LAYOUTS = {
+    "zoom": (("name (original name)", "name"), ("join time",), ("leave time",)),
+    "teams": (("name", "full name"), ("first join",), ("last leave",),
+              ("in-meeting duration", "duration")),
+    "teams-legacy": (("full name", "name"), ("user action", "activity"), ("timestamp",)),
+}
+
+
+def _find_header(lines):
+    """(kind, line index, delimiter, lowercased header) of the participants table."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        for delimiter in ("\t", ",", ";"):
+            if delimiter not in line:
+                continue
+            header = [c.lower() for c in _cells(line, delimiter)]
+            for kind, required in LAYOUTS.items():
+                if all(_index(header, *names) is not None for names in required):
+                    return kind, i, delimiter, header
+    raise ReportError(
+        "This is not a participant report we recognise. Expected a header row with the "
+        f"columns of one of these: {EXPECTED}."
+    )
+
+
+def _rows(lines, start, delimiter, width):
+    for line in lines[start:]:
+        if not line.strip():
+            if width == "section":
+                break
+            continue
+        if re.match(r"^\s*\d+\.\s+\S", line):  # the next Teams section ("3. In-Meeting ...")
+            break
+        yield _cells(line, delimiter)
+
+
+class _People:
+    """Participants keyed by email, else by normalised name (rows of one person merge)."""
+
+    def __init__(self):
+        self.by_key: dict[str, Participant] = {}
+
+    def get(self, name, email=""):
+        name = (name or "").strip()
+        email = _email(email)
+        key = email or normalise_name(name)
+        if not key:
+            return None
+        if key not in self.by_key:
+            self.by_key[key] = Participant(name=name, email=email)
+        return self.by_key[key]
+
+
+def _cell(row, index):
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _parse_zoom(rows, header, tz, people):
+    """One row per join/leave segment; minutes from the times, else the duration column."""
+    name_i = _index(header, "name (original name)", "name")
+    email_i = _index(header, "user email", "email")
+    join_i = _index(header, "join time")
+    leave_i = _index(header, "leave time")
+    dur_i = _index(header, "duration (minutes)", "duration (mins)", "duration")
+    for row in rows("all"):
+        p = people.get(_cell(row, name_i), _cell(row, email_i))
+        if p is None:
+            continue
+        joined = parse_time(_cell(row, join_i), tz)
+        left = parse_time(_cell(row, leave_i), tz)
+        if joined and left:
+            minutes = (left - joined).total_seconds() / 60
+        else:
+            minutes = parse_duration(_cell(row, dur_i))
+        p.add(minutes, joined)
+
+
+def _parse_teams(rows, header, tz, people):
+    """The "2. Participants" section: first join, last leave and in-meeting duration."""
+    name_i = _index(header, "name", "full name")
+    email_i = _index(header, "email")
+    upn_i = _index(header, "participant id (upn)", "upn")
+    join_i = _index(header, "first join")
+    leave_i = _index(header, "last leave")
+    dur_i = _index(header, "in-meeting duration", "duration")
+    for row in rows("section"):
+        p = people.get(_cell(row, name_i), _cell(row, email_i) or _cell(row, upn_i))
+        if p is None:
+            continue
+        joined = parse_time(_cell(row, join_i), tz)
+        minutes = parse_duration(_cell(row, dur_i))
+        if minutes is None:
+            left = parse_time(_cell(row, leave_i), tz)
+            minutes = (left - joined).total_seconds() / 60 if joined and left else 0
+        p.add(minutes, joined)
+
+
+def _parse_teams_legacy(rows, header, tz, people):
+    """Joined / Left rows per person, paired in time order; still there at the end of the
+    report counts until the report's last event."""
+    name_i = _index(header, "full name", "name")
+    action_i = _index(header, "user action", "activity")
+    time_i = _index(header, "timestamp")
+    events = []
+    for row in rows("all"):
+        name = _cell(row, name_i)
+        if name.strip():
+            events.append((name, _cell(row, action_i).strip().lower(),
+                           parse_time(_cell(row, time_i), tz)))
+    if not events:
+        return
+    last = max(t for _, _, t in events if t)
+    open_since = {}
+    for name, action, at_time in sorted(events, key=lambda e: e[2]):
+        p = people.get(name)
+        key = id(p)
+        if action.startswith("join"):
+            open_since.setdefault(key, (p, at_time))
+        elif action.startswith(("left", "leave")) and key in open_since:
+            _, joined = open_since.pop(key)
+            p.add((at_time - joined).total_seconds() / 60, joined)
+    for p, joined in open_since.values():
+        p.add((last - joined).total_seconds() / 60, joined)
+
+
+PARSERS = {"zoom": _parse_zoom, "teams": _parse_teams, "teams-legacy": _parse_teams_legacy}
+
+
+def parse_report(data: bytes, tz) -> Report:
+    text = decode(data)
+    lines = text.splitlines()
+    kind, at, delimiter, header = _find_header(lines)
+    people = _People()
+    PARSERS[kind](lambda width: _rows(lines, at + 1, delimiter, width), header, tz, people)
+    if not people.by_key:
+        raise ReportError("The report has the right columns but no participants.")
+    return Report(kind=kind, participants=list(people.by_key.values()))

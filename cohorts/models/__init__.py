@@ -1,0 +1,36 @@
+"""Cohorts (runs of a course), their live sessions, enrollments, attendance and history.
+
+The rules (capacity, waitlist, approval, attendance) live in cohorts/services/; models
+hold fields, constraints and cheap properties.
+"""
+
+from .attendance import Attendance, SessionReminder
+from .calendar import CalendarToken, new_calendar_token
+from .choices import (
+    ACTIVE_STATUSES,
+    ATTENDED_STATUSES,
+    SEAT_STATUSES,
+    AttendanceSource,
+    AttendanceStatus,
+    CohortStatus,
+    EnrollmentMode,
+    EnrollmentStatus,
+)
+from .cohort import (
+    CHECK_IN_ALPHABET,
+    CHECK_IN_OPENS_BEFORE,
+    LATE_AFTER,
+    Cohort,
+    CohortQuerySet,
+    Session,
+    new_check_in_code,
+)
+from .enrollment import Enrollment, EnrollmentEvent, EnrollmentQuerySet
+
+__all__ = [
+    "ACTIVE_STATUSES", "ATTENDED_STATUSES", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE",
+    "LATE_AFTER", "SEAT_STATUSES", "Attendance", "AttendanceSource", "AttendanceStatus",
+    "CalendarToken", "Cohort", "CohortQuerySet", "CohortStatus", "Enrollment",
+    "EnrollmentEvent", "EnrollmentMode", "EnrollmentQuerySet", "EnrollmentStatus", "Session",
+    "SessionReminder", "new_calendar_token", "new_check_in_code",
+]

@@ -1,0 +1,28 @@
+"""The secret of a person's private calendar feed."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+def new_calendar_token():
+    return secrets.token_urlsafe(24)
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's private calendar feed URL (can be reset)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"calendar of {self.user_id}"
+
+    @property
+    def feed_url(self):
+        return settings.SITE_URL + reverse("my_calendar", args=[self.token])

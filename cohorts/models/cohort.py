@@ -1,0 +1,203 @@
+"""A cohort (one run of a course) and its live sessions."""
+
+import secrets
+import zoneinfo
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from academy.models import TIME_ZONE_CHOICES, validate_time_zone
+
+from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
+
+CHECK_IN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a room
+
+
+def new_check_in_code():
+    return "".join(secrets.choice(CHECK_IN_ALPHABET) for _ in range(6))
+
+
+class CohortQuerySet(models.QuerySet):
+    def visible(self):
+        """Cohorts the public may see (drafts stay with staff and facilitators)."""
+        return self.exclude(status=CohortStatus.DRAFT)
+
+    def upcoming(self):
+        """Cohorts a course page advertises: open or running."""
+        return self.filter(status__in=[CohortStatus.OPEN, CohortStatus.IN_PROGRESS])
+
+    def with_seats(self):
+        """Annotate `seats_taken` (enrolled + completed) in the same query."""
+        return self.annotate(
+            seats_taken=models.Count(
+                "enrollments", filter=Q(enrollments__status__in=SEAT_STATUSES), distinct=True
+            )
+        )
+
+    def with_dates(self):
+        """Annotate `first_starts_at`, `last_ends_at` and `next_starts_at` (subqueries)."""
+        sessions = Session.objects.filter(cohort=models.OuterRef("pk")).order_by()
+        return self.annotate(
+            first_starts_at=models.Subquery(
+                sessions.order_by("starts_at").values("starts_at")[:1]
+            ),
+            last_ends_at=models.Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
+            next_starts_at=models.Subquery(
+                sessions.filter(ends_at__gte=timezone.now())
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            ),
+        )
+
+    def managed_by(self, user):
+        """The one rule for who runs a cohort: staff run every cohort, facilitators their own."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(facilitators=user)
+
+
+class Cohort(ClusterableModel):
+    """A run of one course, with its facilitators, seats and live sessions."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts"
+    )
+    title = models.CharField(max_length=200, help_text="For example: Spring 2027, Midwest.")
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the cohort's URL.")
+    description = models.TextField(
+        blank=True, help_text="Who this cohort is for, and anything special about it."
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+    )
+    capacity = models.PositiveIntegerField(
+        default=20, help_text="Seats. 0 means everyone joins the waitlist."
+    )
+    waitlist_enabled = models.BooleanField(
+        default=True, help_text="When the seats are taken, people may join a waitlist."
+    )
+    enrollment_opens_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave blank to open as soon as the cohort is open."
+    )
+    enrollment_closes_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave blank to keep enrollment open."
+    )
+    enrollment_mode = models.CharField(
+        max_length=10, choices=EnrollmentMode.choices, default=EnrollmentMode.OPEN
+    )
+    time_zone = models.CharField(
+        max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York",
+        validators=[validate_time_zone],
+        help_text="Where the sessions happen; each learner sees times in their own zone.",
+    )
+    status = models.CharField(
+        max_length=20, choices=CohortStatus.choices, default=CohortStatus.DRAFT
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        "minimum attendance (%)", default=75, validators=[MaxValueValidator(100)],
+        help_text="Completion rule: share of sessions attended (excused sessions do not count).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["course_id", "title"]
+
+    def __str__(self):
+        return f"{self.course.title}: {self.title}" if self.course_id else self.title
+
+    def get_absolute_url(self):
+        return reverse("cohort_detail", args=[self.slug])
+
+    @property
+    def calendar_url(self):
+        """Absolute URL of the cohort's .ics (emails and subscriptions need the host)."""
+        return settings.SITE_URL + reverse("cohort_calendar", args=[self.slug])
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def joinable_status(self):
+        return self.status in (CohortStatus.OPEN, CohortStatus.IN_PROGRESS)
+
+    def is_managed_by(self, user) -> bool:
+        """Whether `user` runs this cohort (see CohortQuerySet.managed_by)."""
+        return Cohort.objects.managed_by(user).filter(pk=self.pk).exists()
+
+    def has_facilitator(self, user) -> bool:
+        """One of this cohort's facilitators (uses prefetched facilitators when loaded)."""
+        return getattr(user, "is_authenticated", False) and any(
+            f.pk == user.pk for f in self.facilitators.all()
+        )
+
+    def window_state(self, now=None):
+        """'before', 'open' or 'after' the enrollment window."""
+        now = now or timezone.now()
+        if self.enrollment_opens_at and now < self.enrollment_opens_at:
+            return "before"
+        if self.enrollment_closes_at and now >= self.enrollment_closes_at:
+            return "after"
+        return "open"
+
+
+# Self check-in opens this long before a session starts; arriving later than LATE_AFTER
+# after the start counts as late (self check-in and meeting reports alike).
+CHECK_IN_OPENS_BEFORE = timedelta(minutes=15)
+LATE_AFTER = timedelta(minutes=10)
+
+
+class Session(models.Model):
+    """One live meeting of a cohort."""
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(
+        max_length=300, blank=True, help_text="Room and address, for sessions in person."
+    )
+    video_url = models.URLField("video link", blank=True)
+    check_in_code = models.CharField(
+        max_length=12, unique=True, default=new_check_in_code, editable=False
+    )
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When reminders for this session were last sent out.",
+    )
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def arrival_status(self, arrived_at) -> str:
+        """Present, or late when `arrived_at` is more than LATE_AFTER after the start."""
+        if arrived_at is not None and arrived_at > self.starts_at + LATE_AFTER:
+            return AttendanceStatus.LATE
+        return AttendanceStatus.PRESENT
+
+    def has_started(self, now=None) -> bool:
+        return self.starts_at <= (now or timezone.now())
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "A session must end after it starts."})

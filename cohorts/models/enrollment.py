@@ -1,0 +1,133 @@
+"""A person's place in a cohort, and the history of its status."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .choices import ACTIVE_STATUSES, SEAT_STATUSES, EnrollmentStatus
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def seated(self):
+        return self.filter(status__in=SEAT_STATUSES)
+
+    def waitlist(self):
+        """The waitlist, first come first served."""
+        return self.filter(status=EnrollmentStatus.WAITLISTED).order_by("waitlisted_at", "pk")
+
+    def with_waitlist_position(self):
+        """Annotate `waitlist_position` (1-based) for waitlisted rows; one subquery."""
+        ahead = (
+            Enrollment.objects.filter(
+                cohort=models.OuterRef("cohort"), status=EnrollmentStatus.WAITLISTED
+            )
+            .filter(
+                Q(waitlisted_at__lt=models.OuterRef("waitlisted_at"))
+                | Q(waitlisted_at=models.OuterRef("waitlisted_at"), pk__lt=models.OuterRef("pk"))
+            )
+            .order_by()
+            .values("cohort")
+            .annotate(n=models.Count("pk"))
+            .values("n")[:1]
+        )
+        return self.annotate(
+            waitlist_ahead=Coalesce(
+                models.Subquery(ahead, output_field=models.IntegerField()), 0
+            )
+        )
+
+
+class Enrollment(models.Model):
+    """A person's place in a cohort. One row per (cohort, user), reused on re-enrollment."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", on_delete=models.CASCADE, related_name="enrollments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    status = models.CharField(max_length=20, choices=EnrollmentStatus.choices)
+    hopes = models.TextField("what you hope to learn", blank=True)
+    accessibility_needs = models.TextField(blank=True)
+    share_name = models.BooleanField(
+        "share my name with the cohort", default=False,
+        help_text="Other participants may see your name and jurisdiction.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    waitlisted_at = models.DateTimeField(
+        null=True, blank=True, help_text="Waitlist order: first come, first served."
+    )
+    decision_message = models.TextField(
+        blank=True, help_text="The facilitator's message with the last decision."
+    )
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["cohort_id", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "user"], name="unique_enrollment")
+        ]
+        indexes = [models.Index(fields=["cohort", "status", "waitlisted_at"])]
+
+    def __str__(self):
+        return f"{self.user} in {self.cohort_id} ({self.status})"
+
+    @property
+    def is_active(self):
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def can_withdraw(self):
+        return self.status in (
+            EnrollmentStatus.PENDING, EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED
+        )
+
+    @property
+    def waitlist_position(self):
+        """1-based; needs `with_waitlist_position()` or costs one query."""
+        if self.status != EnrollmentStatus.WAITLISTED:
+            return None
+        ahead = getattr(self, "waitlist_ahead", None)
+        if ahead is None:
+            ahead = (
+                Enrollment.objects.waitlist()
+                .filter(cohort_id=self.cohort_id)
+                .filter(
+                    Q(waitlisted_at__lt=self.waitlisted_at)
+                    | Q(waitlisted_at=self.waitlisted_at, pk__lt=self.pk)
+                )
+                .count()
+            )
+        return ahead + 1
+
+
+class EnrollmentEvent(models.Model):
+    """One change of an enrollment's status: who, from, to, when, why.
+
+    `kind` names the email it sends (emails/enrollment_<kind>.txt), written to the outbox in
+    the same transaction (academy.outbox).
+    """
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=20, choices=EnrollmentStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=EnrollmentStatus.choices)
+    kind = models.CharField(max_length=20, blank=True)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or 'new'} -> {self.to_status}"

@@ -1,0 +1,15 @@
+"""The check-in link of a session as an inline SVG QR code (no file, no external service)."""
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+
+
+def check_in_url(session) -> str:
+    return settings.SITE_URL + reverse("check_in_code", args=[session.check_in_code])
+
+
+def qr_svg(session, scale=6) -> str:
+    return segno.make(check_in_url(session), error="m").svg_inline(
+        scale=scale, border=2, title=f"QR code: check in to {session.title}",
+    )

@@ -1,0 +1,217 @@
+"""Attendance rules: facilitators' marks, "mark all present", meeting-report imports and
+self check-in. Only the cohort's facilitators and staff mark; learners check themselves
+in with the session's code, inside its window (CHECK_IN_OPENS_BEFORE, LATE_AFTER)."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..models import (
+    CHECK_IN_OPENS_BEFORE,
+    SEAT_STATUSES,
+    Attendance,
+    AttendanceSource,
+    AttendanceStatus,
+    CohortStatus,
+    Enrollment,
+    Session,
+)
+from .errors import AttendanceError
+
+CHECK_IN_MAX_WRONG = 5  # wrong codes per person ...
+CHECK_IN_LOCKOUT = 10 * 60  # ... per this many seconds
+
+
+def _check_attendance_target(session, enrollment):
+    if enrollment.cohort_id != session.cohort_id:
+        raise AttendanceError("That person is not in this session's cohort.", code="not_found")
+    if enrollment.status not in SEAT_STATUSES:
+        raise AttendanceError(
+            f"{enrollment.user.display_name} is not enrolled "
+            f"({enrollment.get_status_display().lower()}).",
+        )
+
+
+def _upsert_attendance(*, session, enrollment, status, actor, source, note, now):
+    """Create or update the one row for (session, enrollment); never a duplicate."""
+    defaults = {"status": status, "source": source, "marked_by": actor, "marked_at": now}
+    if note is not None:
+        defaults["note"] = note
+    try:
+        with transaction.atomic():
+            attendance, created = Attendance.objects.select_for_update().get_or_create(
+                session=session, enrollment=enrollment,
+                defaults={**defaults, "created_at": now},
+            )
+    except IntegrityError:  # a concurrent first mark won the insert: update that row
+        attendance, created = (
+            Attendance.objects.select_for_update().get(session=session, enrollment=enrollment),
+            False,
+        )
+    if not created:
+        changed = attendance.status != status or (note is not None and attendance.note != note)
+        if changed:
+            for field, value in defaults.items():
+                setattr(attendance, field, value)
+            attendance.save(update_fields=[*defaults])
+    return attendance
+
+
+def attendance_record(
+    *, session: Session, enrollment: Enrollment, status: str, actor,
+    note: str | None = None, source: str = AttendanceSource.FACILITATOR, now=None,
+) -> Attendance:
+    """A facilitator (or staff) marks one learner at one session; marking again updates.
+
+    `note=None` keeps the existing note. Who marked it and when are kept on the row
+    (updated only when the mark or note changes).
+    """
+    if status not in AttendanceStatus.values:
+        raise AttendanceError("Choose present, late, excused or absent.")
+    with transaction.atomic():
+        if not session.cohort.is_managed_by(actor):
+            raise AttendanceError("We could not find that session.", code="not_found")
+        _check_attendance_target(session, enrollment)
+        return _upsert_attendance(
+            session=session, enrollment=enrollment, status=status, actor=actor,
+            source=source, note=note, now=now or timezone.now(),
+        )
+
+
+def attendance_mark_all_present(*, session: Session, actor, now=None) -> int:
+    """Mark every enrolled learner without a mark yet as present; existing marks stay.
+
+    Returns how many learners were marked.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        if not session.cohort.is_managed_by(actor):
+            raise AttendanceError("We could not find that session.", code="not_found")
+        marked = set(
+            Attendance.objects.filter(session=session).values_list("enrollment_id", flat=True)
+        )
+        todo = [
+            Attendance(
+                session=session, enrollment=e, status=AttendanceStatus.PRESENT,
+                source=AttendanceSource.FACILITATOR, marked_by=actor, marked_at=now,
+                created_at=now,
+            )
+            for e in Enrollment.objects.filter(
+                cohort_id=session.cohort_id, status__in=SEAT_STATUSES
+            ).exclude(pk__in=marked)
+        ]
+        Attendance.objects.bulk_create(todo, ignore_conflicts=True)
+    return len(todo)
+
+
+def _wrong_code_key(user):
+    return f"check-in-wrong:{user.pk}"
+
+
+def normalise_check_in_code(code: str) -> str:
+    return "".join(str(code or "").split()).upper()
+
+
+def session_check_in(*, code: str, user, now=None) -> Attendance:
+    """An enrolled learner checks themself in with the session's code.
+
+    Open from 15 minutes before the start to the end; late after 10 minutes. A wrong
+    code, someone else's session or a closed window raise AttendanceError and record
+    nothing. Wrong codes are rate limited per person (5 per 10 minutes).
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise AttendanceError("Please log in to check in.", code="login")
+    now = now or timezone.now()
+    key = _wrong_code_key(user)
+    if cache.get(key, 0) >= CHECK_IN_MAX_WRONG:
+        raise AttendanceError(
+            "Too many wrong codes. Please wait 10 minutes, or ask your facilitator "
+            "to mark you present.", code="rate_limited",
+        )
+    code = normalise_check_in_code(code)
+    session = (
+        Session.objects.select_related("cohort__course").filter(check_in_code=code).first()
+        if code else None
+    )
+    if session is None:
+        try:
+            cache.add(key, 0, CHECK_IN_LOCKOUT)
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, CHECK_IN_LOCKOUT)
+        raise AttendanceError(
+            "That code does not match a session. Check the code on the screen and try again.",
+            code="wrong_code",
+        )
+    enrollment = (
+        Enrollment.objects.select_related("user")
+        .filter(cohort_id=session.cohort_id, user=user, status__in=SEAT_STATUSES)
+        .first()
+    )
+    if enrollment is None or session.cohort.status in (
+        CohortStatus.CANCELLED, CohortStatus.DRAFT
+    ):
+        raise AttendanceError(
+            f"You are not enrolled in {session.cohort.title}, so you cannot check in to "
+            "this session.", code="not_enrolled",
+        )
+    tz = session.cohort.tzinfo
+    if now < session.starts_at - CHECK_IN_OPENS_BEFORE:
+        opens = timezone.localtime(session.starts_at - CHECK_IN_OPENS_BEFORE, tz)
+        raise AttendanceError(
+            f"Check-in for {session.title} opens at "
+            f"{date_format(opens, 'DATETIME_FORMAT')} ({session.cohort.time_zone}), "
+            "15 minutes before the start.", code="too_early",
+        )
+    if now > session.ends_at:
+        raise AttendanceError(
+            f"{session.title} has ended, so check-in is closed. Please ask your facilitator "
+            "if you were there.", code="closed",
+        )
+    status = session.arrival_status(now)
+    with transaction.atomic():
+        existing = (
+            Attendance.objects.select_for_update()
+            .filter(session=session, enrollment=enrollment)
+            .first()
+        )
+        if existing is not None and existing.attended:
+            return existing  # already checked in (or marked): keep the first time
+        return _upsert_attendance(
+            session=session, enrollment=enrollment, status=status, actor=user,
+            source=AttendanceSource.SELF_CHECK_IN, note=None, now=now,
+        )
+
+
+def attendance_import(*, session: Session, actor, marks: dict, now=None) -> int:
+    """Save the attendance a facilitator confirmed from a meeting report ({enrollment_id:
+    status}). An "excused" mark is never replaced by "absent". Returns how many changed.
+    """
+    now = now or timezone.now()
+    changed = 0
+    with transaction.atomic():
+        if not session.cohort.is_managed_by(actor):
+            raise AttendanceError("We could not find that session.", code="not_found")
+        enrollments = Enrollment.objects.select_related("user").in_bulk(list(marks))
+        existing = {
+            a.enrollment_id: a
+            for a in Attendance.objects.filter(session=session, enrollment_id__in=list(marks))
+        }
+        for enrollment_id, status in marks.items():
+            enrollment = enrollments.get(enrollment_id)
+            if enrollment is None or status not in AttendanceStatus.values:
+                continue
+            _check_attendance_target(session, enrollment)
+            old = existing.get(enrollment_id)
+            if old is not None and (
+                old.status == status
+                or (old.status == AttendanceStatus.EXCUSED and status == AttendanceStatus.ABSENT)
+            ):
+                continue
+            _upsert_attendance(
+                session=session, enrollment=enrollment, status=status, actor=actor,
+                source=AttendanceSource.IMPORT, note=None, now=now,
+            )
+            changed += 1
+    return changed

@@ -1,0 +1,34 @@
+"""Domain errors of the cohorts rules: each message is written for the person who sees it."""
+
+
+class EnrollmentError(Exception):
+    """An enrollment rule was broken."""
+
+    def __init__(self, message, *, code="invalid"):
+        super().__init__(message)
+        self.code = code
+
+
+class EnrollmentNotFound(EnrollmentError):
+    """The actor may not touch this enrollment; views answer 404 (no 403 leak)."""
+
+    def __init__(self):
+        super().__init__("We could not find that enrollment.", code="not_found")
+
+
+class CohortBusy(EnrollmentError):
+    """Another change to the same cohort held its lock for longer than we wait."""
+
+    def __init__(self):
+        super().__init__(
+            "The cohort is busy with another change. Please try again in a moment.",
+            code="busy",
+        )
+
+
+class AttendanceError(Exception):
+    """An attendance or check-in rule was broken."""
+
+    def __init__(self, message, *, code="invalid"):
+        super().__init__(message)
+        self.code = code

@@ -1,0 +1,218 @@
+"""Attendance for facilitators: sessions, the attendance sheet, the grid, the attendance
+export and the live check-in screen. Every page costs the same number of queries whatever
+the size of the roster (tests/cohorts/test_query_counts.py)."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from academy.exports import csv_response
+
+from ..models import ATTENDED_STATUSES, SEAT_STATUSES, Attendance, AttendanceStatus, Enrollment
+from ..progress import cohort_attendance, seated_enrollments
+from ..qr import check_in_url, qr_svg
+from ..services import AttendanceError, attendance_mark_all_present, attendance_record
+from .facilitate import FacilitatorCohortMixin, SessionMixin
+
+STATUS_CHOICES = list(AttendanceStatus.choices)
+
+
+def _with_totals(book):
+    """The sessions of a CohortAttendance with `held`, `rate`, `attended`, `unmarked`."""
+    for s in book.sessions:
+        totals = book.totals[s.pk]
+        s.held, s.rate = totals.held, totals.rate
+        s.attended, s.unmarked, s.marked = totals.attended, totals.unmarked, totals.marked
+    return book.sessions
+
+
+class SessionListView(FacilitatorCohortMixin, TemplateView):
+    template_name = "cohorts/facilitate_sessions.html"
+
+    def get_context_data(self, **kwargs):
+        book = cohort_attendance(self.cohort)
+        return super().get_context_data(
+            sessions=_with_totals(book), seated=len(book.enrollments), now=timezone.now(),
+            **kwargs,
+        )
+
+
+class SessionDetailView(SessionMixin, TemplateView):
+    """The session's check-in code, QR code and links to the sheet, live screen, import."""
+
+    template_name = "cohorts/facilitate_session.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            qr=qr_svg(self.session), check_in_url=check_in_url(self.session), **kwargs
+        )
+
+
+class LivePartialView(SessionMixin, TemplateView):
+    """Who has checked in so far (polled by htmx on the live screen)."""
+
+    template_name = "cohorts/includes/live_checked_in.html"
+
+    def get_context_data(self, **kwargs):
+        checked_in = list(
+            Attendance.objects.filter(session=self.session, status__in=ATTENDED_STATUSES)
+            .select_related("enrollment__user")
+            .order_by("-marked_at", "-pk")
+        )
+        seated = Enrollment.objects.filter(cohort=self.cohort, status__in=SEAT_STATUSES).count()
+        return super().get_context_data(checked_in=checked_in, seated=seated, **kwargs)
+
+
+class LiveView(LivePartialView):
+    """Projected during the session: QR and code beside who has checked in."""
+
+    template_name = "cohorts/facilitate_live.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            qr=qr_svg(self.session, scale=10), check_in_url=check_in_url(self.session), **kwargs
+        )
+
+
+def _sheet_rows(session, enrollments):
+    marks = {a.enrollment_id: a for a in Attendance.objects.filter(
+        session=session, enrollment__in=[e.pk for e in enrollments]
+    ).select_related("marked_by")}
+    for e in enrollments:
+        e.mark = marks.get(e.pk)
+    return enrollments
+
+
+class SheetView(SessionMixin, TemplateView):
+    """Every enrolled learner with a radio group and a note. Works as a plain form POST;
+    with htmx each change is saved at once through SheetRowView."""
+
+    template_name = "cohorts/facilitate_sheet.html"
+
+    def get_context_data(self, **kwargs):
+        rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
+        counts = Counter(e.mark.status if e.mark else "unmarked" for e in rows)
+        return super().get_context_data(rows=rows, statuses=STATUS_CHOICES,
+                                        counts=dict(counts), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
+        saved, skipped = 0, []
+        try:
+            for e in rows:
+                status = request.POST.get(f"status-{e.pk}", "")
+                note = request.POST.get(f"note-{e.pk}", "").strip()[:500]
+                if not status:
+                    if note:
+                        skipped.append(e.user.display_name)
+                    continue
+                if e.mark and e.mark.status == status and e.mark.note == note:
+                    continue
+                attendance_record(session=self.session, enrollment=e, status=status,
+                                  actor=request.user, note=note)
+                saved += 1
+        except AttendanceError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Attendance saved ({saved} changed).")
+        if skipped:
+            messages.warning(request, "Choose present, late, excused or absent before adding a "
+                             "note: " + ", ".join(skipped) + ".")
+        return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
+
+
+class SheetRowView(SessionMixin, View):
+    """POST one learner's mark and note; htmx gets the updated row, others the sheet."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        enrollment = get_object_or_404(
+            Enrollment.objects.select_related("user"), pk=kwargs["enrollment_pk"],
+            cohort=self.cohort, status__in=SEAT_STATUSES,
+        )
+        status = request.POST.get(f"status-{enrollment.pk}", "")
+        note = request.POST.get(f"note-{enrollment.pk}")
+        error = ""
+        if status:
+            try:
+                attendance_record(session=self.session, enrollment=enrollment, status=status,
+                                  actor=request.user,
+                                  note=note.strip()[:500] if note is not None else None)
+            except AttendanceError as exc:
+                error = str(exc)
+        elif note:
+            error = "Choose present, late, excused or absent first; then the note is saved."
+        if not request.headers.get("HX-Request"):
+            if error:
+                messages.error(request, error)
+            return redirect("facilitate_sheet", slug=self.cohort.slug,
+                            session_pk=self.session.pk)
+        enrollment.mark = Attendance.objects.filter(
+            session=self.session, enrollment=enrollment
+        ).select_related("marked_by").first()
+        return render(request, "cohorts/includes/sheet_row.html", {
+            "e": enrollment, "session": self.session, "cohort": self.cohort,
+            "statuses": STATUS_CHOICES, "error": error, "just_saved": not error and status,
+        })
+
+
+class MarkAllPresentView(SessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        count = attendance_mark_all_present(session=self.session, actor=request.user)
+        messages.success(request, f"{count} learners without a mark are now present; "
+                         "marks already given were kept.")
+        return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
+
+
+class GridView(FacilitatorCohortMixin, TemplateView):
+    template_name = "cohorts/facilitate_grid.html"
+
+    def get_context_data(self, **kwargs):
+        book = cohort_attendance(self.cohort)
+        sessions = _with_totals(book)
+        rows = [
+            (e, [(s, status, s.held) for s, status in book.cells(e)], book.progress[e.pk])
+            for e in book.enrollments
+        ]
+        return super().get_context_data(sessions=sessions, rows=rows, **kwargs)
+
+
+class AttendanceExportView(FacilitatorCohortMixin, View):
+    """One row per learner per session; unmarked sessions say so."""
+
+    http_method_names = ["get"]
+    header = ["Name", "Email", "Session", "Session starts", "Status", "Note", "Source",
+              "Marked by", "Marked at"]
+
+    def get(self, request, *args, **kwargs):
+        tz = self.cohort.tzinfo
+        sessions = list(self.cohort.sessions.all())
+        enrollments = seated_enrollments(self.cohort)
+        marks = {
+            (a.enrollment_id, a.session_id): a
+            for a in Attendance.objects.filter(
+                enrollment__in=[e.pk for e in enrollments]
+            ).select_related("marked_by")
+        }
+
+        def data():
+            for e in enrollments:
+                for s in sessions:
+                    a = marks.get((e.pk, s.pk))
+                    yield [
+                        e.user.display_name, e.user.email, s.title,
+                        timezone.localtime(s.starts_at, tz).isoformat(),
+                        a.status if a else "unmarked", a.note if a else "",
+                        a.source if a else "",
+                        a.marked_by.display_name if a and a.marked_by else "",
+                        timezone.localtime(a.marked_at, tz).isoformat() if a else "",
+                    ]
+
+        return csv_response(f"{self.cohort.slug}-attendance.csv", self.header, data())

@@ -1,0 +1,118 @@
+"""Meeting-report import: upload a Zoom or Teams participant report, confirm the proposed
+attendance (matches and statuses) on the next page, then save it through the service."""
+
+from collections import defaultdict
+from datetime import datetime
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.generic import TemplateView
+
+from .. import meeting_reports
+from ..forms import ReportUploadForm
+from ..models import Attendance, AttendanceStatus
+from ..progress import seated_enrollments
+from ..services import AttendanceError, attendance_import
+from .attendance import STATUS_CHOICES
+from .facilitate import SessionMixin
+
+A = AttendanceStatus
+
+PROPOSAL_SALT = "cohorts.attendance-import"
+
+
+class ImportView(SessionMixin, TemplateView):
+    """Upload a Zoom or Teams participant report; the next page shows the proposal."""
+
+    template_name = "cohorts/facilitate_import.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", ReportUploadForm())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = ReportUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        upload = form.cleaned_data["report"]
+        try:
+            if upload.size > meeting_reports.MAX_REPORT_BYTES:
+                raise meeting_reports.ReportError(
+                    "The file is larger than 2 MB; a participant report is much smaller.")
+            report = meeting_reports.parse_report(upload.read(), self.cohort.tzinfo)
+        except meeting_reports.ReportError as exc:
+            form.add_error("report", str(exc))
+            return self.render_to_response(self.get_context_data(form=form))
+        enrollments = seated_enrollments(self.cohort)
+        proposal = meeting_reports.build_proposal(
+            report, self.session, enrollments, form.cleaned_data["min_share"]
+        )
+        return self.render_proposal(proposal, enrollments)
+
+    def render_proposal(self, proposal, enrollments, error=""):
+        existing = {a.enrollment_id: a.status for a in Attendance.objects.filter(
+            session=self.session, enrollment__in=[e.pk for e in enrollments])}
+        rows_by_learner = defaultdict(list)
+        for index, (enrollment_id, how) in proposal["auto"].items():
+            rows_by_learner[enrollment_id].append((proposal["rows"][int(index)], how))
+        learners = [
+            (e, proposal["proposed"][str(e.pk)], existing.get(e.pk), rows_by_learner[e.pk])
+            for e in enrollments
+        ]
+        unmatched = [(i, row) for i, row in enumerate(proposal["rows"])
+                     if str(i) not in proposal["auto"]]
+        payload = signing.dumps(proposal, salt=PROPOSAL_SALT, compress=True)
+        for _, row in unmatched + [(0, r) for rs in rows_by_learner.values() for r, _ in rs]:
+            row["joined"] = datetime.fromisoformat(row["first_join"]) if row["first_join"] else None
+        return render(self.request, "cohorts/facilitate_import_confirm.html", {
+            "cohort": self.cohort, "session": self.session, "learners": learners,
+            "unmatched": unmatched, "enrollments": enrollments, "statuses": STATUS_CHOICES,
+            "payload": payload,
+            "proposal": proposal, "error": error,
+        })
+
+
+class ImportConfirmView(ImportView):
+    """Save what the facilitator confirmed. The proposal comes back signed (not trusted
+    from the form); hand matches of unmatched rows re-compute the learner's proposal."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            proposal = signing.loads(request.POST.get("payload", ""), salt=PROPOSAL_SALT,
+                                     max_age=6 * 3600)
+        except signing.BadSignature:
+            messages.error(request, "That proposal has expired or was changed; please upload "
+                           "the report again. Nothing was saved.")
+            return redirect("facilitate_import", slug=self.cohort.slug,
+                            session_pk=self.session.pk)
+        if proposal.get("session") != self.session.pk:
+            raise Http404
+        enrollments = seated_enrollments(self.cohort)
+        ids = {e.pk for e in enrollments}
+        hand = {}
+        for i in range(len(proposal["rows"])):
+            value = request.POST.get(f"match-{i}", "")
+            if str(i) not in proposal["auto"] and value.isdigit() and int(value) in ids:
+                hand[str(i)] = int(value)
+        recomputed = meeting_reports.statuses(proposal, hand, self.session, list(ids))
+        marks = {}
+        for e in enrollments:
+            chosen = request.POST.get(f"status-{e.pk}", "")
+            original = proposal["proposed"].get(str(e.pk))
+            if chosen == "keep":
+                continue
+            if chosen == original or chosen not in A.values:
+                chosen = recomputed[str(e.pk)]  # unchanged by hand: take the hand matches in
+            marks[e.pk] = chosen
+        try:
+            changed = attendance_import(session=self.session, actor=request.user, marks=marks)
+        except AttendanceError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Attendance from the meeting report is saved "
+                             f"({changed} marks changed).")
+        return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)

@@ -1,0 +1,17 @@
+"""Settings for the test suite: production settings plus what only tests want.
+
+Nothing here changes a rule; it makes the suite fast and quiet (a cheap password hasher,
+plain static storage so pages render without `collectstatic`, warnings-only logs).
+Worker processes that tests start inherit DJANGO_SETTINGS_MODULE, so they use it too.
+"""
+
+from academy.settings import *  # noqa: F403
+from academy.settings import LOGGING, STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}

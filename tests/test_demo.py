@@ -1,0 +1,91 @@
+"""seed_demo builds the whole demo through the rules and can run twice. It runs once for
+this module (two runs, to prove it idempotent); the tests only read what it made."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from academy.models import Organization, User
+from cohorts.models import Attendance, Cohort, Enrollment, EnrollmentEvent, Session
+from cohorts.progress import cohort_attendance
+from courses.models import CoursePage, ModuleCompletion, ModulePage
+from tests.conftest import ensure_wagtail_roots
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+
+
+def counts():
+    return tuple(model.objects.count() for model in (
+        User, CoursePage, ModulePage, Cohort, Session, Enrollment, EnrollmentEvent,
+        Attendance, ModuleCompletion,
+    ))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", "--quiet-logins")
+        first = counts()
+        call_command("seed_demo", "--quiet-logins")
+        yield first, counts()
+        call_command("flush", interactive=False, verbosity=0)
+        ensure_wagtail_roots()
+
+
+def test_seed_demo_is_idempotent(demo):
+    first, second = demo
+    assert first == second
+
+
+def test_curriculum_people_and_partners(client):
+    assert CoursePage.objects.live().count() >= 4
+    for course in CoursePage.objects.all():
+        assert ModulePage.objects.child_of(course).live().count() >= 3
+    partners = Organization.objects.filter(is_academy=False)
+    assert partners.count() >= 3
+    assert all(org.authors_group and org.authors_group.user_set.exists() for org in partners)
+    assert User.objects.filter(is_staff=True).exists()
+    officials = User.objects.filter(is_staff=False, organization__isnull=True)
+    assert officials.values("state").distinct().count() >= 5
+    assert officials.values("jurisdiction_type").distinct().count() >= 4
+    assert client.get("/").status_code == 200
+    assert client.get("/catalog/").status_code == 200
+    assert client.get(ModulePage.objects.live().first().url).status_code == 200
+
+
+def test_cohorts_in_every_state(client):
+    statuses = set(Cohort.objects.values_list("status", flat=True))
+    assert {"open", "in_progress", "finished", "draft"} <= statuses
+    full = Cohort.objects.get(slug="housing-full-waitlist")
+    assert full.enrollments.seated().count() == full.capacity
+    assert full.enrollments.waitlist().count() >= 2
+    assert Cohort.objects.get(slug="approval-required").enrollments.filter(
+        status="pending").exists()
+    now = timezone.now()
+    running = Cohort.objects.get(slug="organizer-in-progress")
+    assert running.sessions.filter(ends_at__lt=now).exists()
+    assert running.sessions.filter(starts_at__gt=now).exists()
+    assert running.facilitators.filter(email="facilitator@academy.example.org").exists()
+    assert ">Join the waitlist<" in client.get(f"/cohorts/{full.slug}/").content.decode()
+    assert client.get(full.course.url).status_code == 200
+
+
+def test_attendance_and_progress(client):
+    running = Cohort.objects.select_related("course").get(slug="organizer-in-progress")
+    finished = Cohort.objects.select_related("course").get(slug="finished-cohort")
+    for cohort in (running, finished):
+        progress = cohort_attendance(cohort).progress.values()
+        assert any(p.on_track for p in progress) and any(not p.on_track for p in progress)
+    assert any(p.eligible for p in cohort_attendance(finished).progress.values())
+    assert set(Attendance.objects.values_list("source", flat=True)) == {
+        "facilitator", "self_check_in"}
+
+
+def test_the_demo_logins_see_their_pages(client):
+    running = Cohort.objects.get(slug="organizer-in-progress")
+    client.login(email="facilitator@academy.example.org", password="governing-together")
+    for url in ("/facilitate/", f"/facilitate/{running.slug}/roster/",
+                f"/facilitate/{running.slug}/attendance/", "/facilitate/approval-required/"):
+        assert client.get(url).status_code == 200, url
+    client.force_login(running.enrollments.first().user)
+    assert "Attendance:" in client.get("/me/").content.decode()
