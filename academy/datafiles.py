@@ -70,9 +70,6 @@ class Table:
         return DataFileError(self.path, self.where(key) if key is not None else self.field,
                              message)
 
-    def __contains__(self, key):
-        return key in self.data
-
     def value(self, key, kind, default=MISSING):
         """The value of `key`, which must be a `kind` (str, int, bool, list, dict)."""
         self._read.add(key)
@@ -97,11 +94,20 @@ class Table:
         return tidy(value) if isinstance(value, str) else value
 
     def markdown(self, key, default=MISSING) -> str:
+        """Formatted text, written in the Markdown subset, as rich-text HTML."""
         value = self.value(key, str, default)
         try:
             return markdown_to_html(value) if value else value
         except ValueError as error:
             raise self.error(key, str(error)) from None
+
+    def choice(self, key, value, choices):
+        """Check that `value` (read from `key`) is one of `choices`, listing them if not."""
+        choices = [str(c) for c in choices if c not in ("", None)]
+        if value not in choices:
+            raise self.error(key, f"{value!r} is not allowed; choose one of: "
+                             f"{', '.join(choices)}")
+        return value
 
     def strings(self, key, default=MISSING) -> list[str]:
         values = self.value(key, list, default)
@@ -110,14 +116,18 @@ class Table:
                 raise self.error(f"{key}[{i}]", f"expected text in quotes, found {value!r}")
         return [v.strip() for v in values]
 
-    def slugs(self, key, known, what: str) -> list[str]:
-        """A list of slugs, each one of `known` (a collection of slugs)."""
+    def unique(self, key, value, seen: set):
+        """Check that `value` (read from `key`) is not in `seen`, the values of the entries
+        above this one, and add it there."""
+        if value in seen:
+            raise self.error(key, f"{value!r} is already used by an entry above this one")
+        seen.add(value)
+
+    def choices(self, key, choices) -> list[str]:
+        """An optional list whose items are each one of `choices` (slugs, say)."""
         values = self.strings(key, [])
         for i, value in enumerate(values, 1):
-            if value not in known:
-                raise self.error(
-                    f"{key}[{i}]", f"no {what} {value!r}; choose from: {', '.join(known)}"
-                )
+            self.choice(f"{key}[{i}]", value, choices)
         return values
 
     def tables(self, key, default=MISSING) -> list["Table"]:
@@ -135,19 +145,13 @@ class Table:
         internal = field.get_internal_type()
         kind = {"BooleanField": bool, "IntegerField": int, "PositiveIntegerField": int,
                 "DecimalField": (int, float)}.get(internal, str)
-        value = self.value(key, kind, default)
-        if isinstance(field, RichTextField) and value:
-            try:
-                value = markdown_to_html(value)
-            except ValueError as error:
-                raise self.error(key, str(error)) from None
-        elif isinstance(value, str):
-            value = tidy(value)
-        if field.choices and value not in {c for c, _ in field.flatchoices} and (
-            value or not field.blank
-        ):
-            choices = ", ".join(repr(c) for c, _ in field.flatchoices if c)
-            raise self.error(key, f"{value!r} is not allowed; choose one of: {choices}")
+        if isinstance(field, RichTextField):
+            value = self.markdown(key, default)
+        else:
+            value = self.value(key, kind, default)
+            value = tidy(value) if isinstance(value, str) else value
+        if field.choices and (value or not field.blank):
+            self.choice(key, value, [c for c, _ in field.flatchoices])
         try:
             return field.clean(value, None)
         except ValidationError as error:

@@ -32,9 +32,7 @@ def load_organizations(data_dir: Path | None = None) -> list[dict]:
         row = entry.model_fields(
             Organization, "name", "slug", website="", description="", is_academy=False
         )
-        if row["slug"] in seen:
-            raise entry.error("slug", f"{row['slug']!r} is used by an earlier organisation")
-        seen.add(row["slug"])
+        entry.unique("slug", row["slug"], seen)
         entry.done()
         rows.append(row)
     return rows
@@ -48,18 +46,11 @@ def load_people(data_dir: Path | None = None) -> list[dict]:
     for entry in read_toml(data_dir / "people.toml").tables("people"):
         row = entry.model_fields(User, "email", **{k: "" for k in PROFILE_FIELDS})
         row["time_zone"] = row["time_zone"] or "America/New_York"
-        row["role"] = entry.text("role")
-        if row["role"] not in ROLE_LABELS:
-            raise entry.error("role", f"choose one of: {', '.join(ROLE_LABELS)}")
-        organization = entry.text("organization", "")
-        if organization and organization not in orgs:
-            raise entry.error(
-                "organization", f"no organisation {organization!r}; choose from: {', '.join(orgs)}"
-            )
-        row["organization"] = organization
-        if row["email"].lower() in seen:
-            raise entry.error("email", f"{row['email']} is used by an earlier person")
-        seen.add(row["email"].lower())
+        row["role"] = entry.choice("role", entry.text("role"), ROLE_LABELS)
+        row["organization"] = entry.text("organization", "")
+        if row["organization"]:
+            entry.choice("organization", row["organization"], orgs)
+        entry.unique("email", row["email"].lower(), seen)
         entry.done()
         rows.append(row)
     return rows

@@ -44,11 +44,8 @@ def load(data_dir: Path | None = None) -> dict:
     catalog.done()
     site.done()
 
-    known = {
-        "pillar": [t["slug"] for t in terms["pillars"]],
-        "policy area": [t["slug"] for t in terms["policy_areas"]],
-        "organisation": [o["slug"] for o in load_organizations()],
-    }
+    known = {key: [t["slug"] for t in rows] for key, rows in terms.items()}
+    known["organisations"] = [o["slug"] for o in load_organizations()]
     courses = [_course(read_toml(data_dir / f"{slug}.toml"), slug, known) for slug in order]
     return {**terms, "home": home_fields, "catalog": catalog_fields, "courses": courses}
 
@@ -57,9 +54,7 @@ def _terms(table: Table, key: str, model) -> list[dict]:
     rows, seen = [], set()
     for entry in table.tables(key):
         row = entry.model_fields(model, "name", "slug", description="")
-        if row["slug"] in seen:
-            raise entry.error("slug", f"{row['slug']!r} is used twice in {key}")
-        seen.add(row["slug"])
+        entry.unique("slug", row["slug"], seen)
         entry.done()
         rows.append(row)
     return rows
@@ -68,12 +63,11 @@ def _terms(table: Table, key: str, model) -> list[dict]:
 def _course_order(catalog: Table, data_dir: Path) -> list[str]:
     """The [catalog] courses list: one slug per course file, every file listed once."""
     files = {p.stem for p in data_dir.glob("*.toml")} - SITE_FILES
-    order = catalog.strings("courses")
+    order, seen = catalog.strings("courses"), set()
     for i, slug in enumerate(order, 1):
         if slug not in files:
             raise catalog.error(f"courses[{i}]", f"there is no file {slug}.toml next to this one")
-        if slug in order[: i - 1]:
-            raise catalog.error(f"courses[{i}]", f"{slug!r} is listed twice")
+        catalog.unique(f"courses[{i}]", slug, seen)
     unlisted = sorted(files - set(order))
     if unlisted:
         raise DataFileError(
@@ -99,15 +93,15 @@ def _course(table: Table, slug: str, known: dict) -> dict:
     ])
     course = {
         "fields": fields,
-        "pillars": table.slugs("pillars", known["pillar"], "pillar"),
-        "policy_areas": table.slugs("policy_areas", known["policy area"], "policy area"),
-        "co_authors": table.slugs("co_authors", known["organisation"], "organisation"),
+        "pillars": table.choices("pillars", known["pillars"]),
+        "policy_areas": table.choices("policy_areas", known["policy_areas"]),
+        "co_authors": table.choices("co_authors", known["organisations"]),
         "modules": [],
     }
+    slugs = set()
     for module in table.tables("modules"):
-        row = _module(module, known["organisation"])
-        if any(m["fields"]["slug"] == row["fields"]["slug"] for m in course["modules"]):
-            raise module.error("slug", f"{row['fields']['slug']!r} is used by an earlier module")
+        row = _module(module, known["organisations"])
+        module.unique("slug", row["fields"]["slug"], slugs)
         course["modules"].append(row)
     table.done()
     return course
@@ -119,7 +113,7 @@ def _module(table: Table, organisations: list[str]) -> dict:
     )
     body = ModulePage._meta.get_field("body").stream_block
     fields["body"] = json.dumps([_body_block(b, body) for b in table.tables("body", [])])
-    authors = table.slugs("authors", organisations, "organisation")
+    authors = table.choices("authors", organisations)
     table.done()
     return {"fields": fields, "authors": authors}
 
@@ -159,10 +153,7 @@ def _read(table: Table, name: str, block: blocks.Block):
     default = block.get_default()
     value = table.text(name, default if default else (MISSING if required else ""))
     if isinstance(block, blocks.ChoiceBlock) and value:
-        choices = [str(choice) for choice, _ in block.field.choices if choice]
-        if value not in choices:
-            raise table.error(name, f"{value!r} is not allowed; choose one of: "
-                              f"{', '.join(choices)}")
+        table.choice(name, value, [choice for choice, _ in block.field.choices])
     return value
 
 
