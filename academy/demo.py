@@ -1,10 +1,17 @@
-"""Demo people and organisations (called by `manage.py seed_demo`)."""
+"""Organisations and people from academy/demo_data/*.toml (called by `manage.py seed_demo`).
+
+Every file is read and checked before anything is written; a mistake raises a
+`DataFileError` naming the file and the field.
+"""
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 
-from .demo_content import ORGANIZATIONS, PEOPLE
+from .datafiles import read_toml
 from .models import Organization, User
 
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DEMO_PASSWORD = "governing-together"
 
 ROLE_LABELS = {
@@ -13,12 +20,46 @@ ROLE_LABELS = {
     "partner_author": "Partner author",
     "official": "Official",
 }
+PROFILE_FIELDS = (
+    "first_name", "last_name", "preferred_name", "pronouns", "office_title",
+    "jurisdiction_name", "jurisdiction_type", "state", "time_zone",
+)
+
+
+def load_organizations(data_dir: Path | None = None) -> list[dict]:
+    rows, seen = [], set()
+    for entry in read_toml((data_dir or DATA_DIR) / "organizations.toml").tables("organizations"):
+        row = entry.model_fields(
+            Organization, "name", "slug", website="", description="", is_academy=False
+        )
+        entry.unique("slug", row["slug"], seen)
+        entry.done()
+        rows.append(row)
+    return rows
+
+
+def load_people(data_dir: Path | None = None) -> list[dict]:
+    """People with their role and organisation slug (an organisation of the file above)."""
+    data_dir = data_dir or DATA_DIR
+    orgs = [o["slug"] for o in load_organizations(data_dir)]
+    rows, seen = [], set()
+    for entry in read_toml(data_dir / "people.toml").tables("people"):
+        row = entry.model_fields(User, "email", **{k: "" for k in PROFILE_FIELDS})
+        row["time_zone"] = row["time_zone"] or "America/New_York"
+        row["role"] = entry.choice("role", entry.text("role"), ROLE_LABELS)
+        row["organization"] = entry.text("organization", "")
+        if row["organization"]:
+            entry.choice("organization", row["organization"], orgs)
+        entry.unique("email", row["email"].lower(), seen)
+        entry.done()
+        rows.append(row)
+    return rows
 
 
 def demo_logins():
     """(role, email) for the README and the terminal: one of each role, plus a few officials."""
     rows, officials = [], 0
-    for person in PEOPLE:
+    for person in load_people():
         if person["role"] == "official":
             officials += 1
             if officials > 3:
@@ -28,32 +69,17 @@ def demo_logins():
 
 
 def seed(log):
-    for data in ORGANIZATIONS:
-        org, created = Organization.objects.get_or_create(
-            slug=data["slug"],
-            defaults={
-                "name": data["name"],
-                "website": data.get("website", ""),
-                "description": data.get("description", ""),
-                "is_academy": data.get("is_academy", False),
-            },
-        )
+    organizations, people = load_organizations(), load_people()
+    for data in organizations:
+        org, created = Organization.objects.get_or_create(slug=data["slug"], defaults=data)
         if created:
             log(f"organisation {org.name}")
 
     orgs = {o.slug: o for o in Organization.objects.all()}
-    for person in PEOPLE:
-        fields = {
-            k: person.get(k, "")
-            for k in (
-                "first_name", "last_name", "preferred_name", "pronouns", "office_title",
-                "jurisdiction_name", "jurisdiction_type", "state",
-            )
-        }
-        fields["time_zone"] = person.get("time_zone") or "America/New_York"
-        fields["organization"] = orgs.get(person.get("organization") or "")
-        fields["is_staff"] = person["role"] == "staff"
-        fields["is_superuser"] = person["role"] == "staff"
+    for person in people:
+        fields = {k: person[k] for k in PROFILE_FIELDS}
+        fields["organization"] = orgs.get(person["organization"])
+        fields["is_staff"] = fields["is_superuser"] = person["role"] == "staff"
         user, created = User.objects.get_or_create(email=person["email"], defaults=fields)
         if created:
             user.set_password(DEMO_PASSWORD)

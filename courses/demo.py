@@ -1,8 +1,9 @@
-"""Demo curriculum: taxonomy, page tree, courses and modules, review workflow,
-partner author groups and a few module completions (called by seed_demo)."""
+"""Curriculum from courses/demo_data/*.toml: taxonomy, page tree, courses and modules,
+review workflow, partner author groups and a few module completions (called by seed_demo).
 
-import json
-import uuid
+The files are read and checked (courses/demo_files.py) before anything is written.
+Idempotent: what exists already (by slug) is left as it is.
+"""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
@@ -17,9 +18,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from academy.demo_content import CATALOG, COURSES, HOME, PILLARS, POLICY_AREAS
 from academy.models import Organization, User
 
+from .demo_files import load
 from .models import (
     AcademyHomePage,
     CatalogPage,
@@ -36,39 +37,19 @@ STAFF_GROUP = "Academy staff"
 WORKFLOW_NAME = "Partner curriculum review"
 
 
-def _raw_stream(blocks):
-    """(type, value) pairs -> StreamField raw JSON, with stable ids."""
-    out = []
-    for block_type, value in blocks:
-        if block_type == "case_study" and isinstance(value, dict):
-            value = dict(value)
-            value["lessons"] = [
-                {"type": "item", "value": lesson, "id": str(uuid.uuid4())}
-                for lesson in value.get("lessons", [])
-            ]
-        out.append({"type": block_type, "value": value, "id": str(uuid.uuid4())})
-    return json.dumps(out)
-
-
 def _publish(page, user=None):
     # The demo records who wrote a module; seeding itself is not subject to their rights.
     page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
 
 
-def seed_page_tree(log):
+def seed_page_tree(log, home_fields, catalog_fields):
     root = Page.get_first_root_node()
     home = AcademyHomePage.objects.first()
     if home is None:
         # Wagtail's first migration leaves a plain "Welcome" page; replace it.
         for welcome in Page.objects.filter(depth=2, content_type__model="page"):
             welcome.delete()
-        home = AcademyHomePage(
-            title=HOME["title"],
-            slug="home",
-            hero_heading=HOME["hero_heading"],
-            hero_text=HOME["hero_text"],
-            intro=HOME["intro"],
-        )
+        home = AcademyHomePage(slug="home", **home_fields)
         root.add_child(instance=home)
         _publish(home)
         log("home page")
@@ -88,14 +69,14 @@ def seed_page_tree(log):
 
     catalog = CatalogPage.objects.child_of(home).first()
     if catalog is None:
-        catalog = CatalogPage(title=CATALOG["title"], slug="catalog", intro=CATALOG["intro"])
+        catalog = CatalogPage(slug="catalog", **catalog_fields)
         home.add_child(instance=catalog)
         _publish(catalog)
         log("catalog page")
     return home, catalog
 
 
-def seed_courses(catalog, log):
+def seed_courses(catalog, courses, log):
     orgs = {o.slug: o for o in Organization.objects.all()}
     pillars = {p.slug: p for p in Pillar.objects.all()}
     areas = {a.slug: a for a in PolicyArea.objects.all()}
@@ -105,44 +86,26 @@ def seed_courses(catalog, log):
     ):
         authors_by_org.setdefault(user.organization.slug, user)
 
-    for data in COURSES:
-        course = CoursePage.objects.child_of(catalog).filter(slug=data["slug"]).first()
+    for data in courses:
+        slug = data["fields"]["slug"]
+        course = CoursePage.objects.child_of(catalog).filter(slug=slug).first()
         if course is None:
-            course = CoursePage(
-                title=data["title"],
-                slug=data["slug"],
-                summary=data["summary"],
-                outcomes=json.dumps(
-                    [
-                        {"type": "outcome", "value": o, "id": str(uuid.uuid4())}
-                        for o in data["outcomes"]
-                    ]
-                ),
-                format=data["format"],
-                estimated_hours=data["estimated_hours"],
-            )
+            course = CoursePage(**data["fields"])
             catalog.add_child(instance=course)
-            course.pillars.set([pillars[s] for s in data["pillars"] if s in pillars])
-            course.policy_areas.set([areas[s] for s in data["policy_areas"] if s in areas])
-            course.co_authors.set([orgs[s] for s in data["co_authors"] if s in orgs])
+            course.pillars.set([pillars[s] for s in data["pillars"]])
+            course.policy_areas.set([areas[s] for s in data["policy_areas"]])
+            course.co_authors.set([orgs[s] for s in data["co_authors"]])
             _publish(course)
             log(f"course {course.title}")
         for module_data in data["modules"]:
-            if ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).exists():
+            slug = module_data["fields"]["slug"]
+            if ModulePage.objects.child_of(course).filter(slug=slug).exists():
                 continue
-            module = ModulePage(
-                title=module_data["title"],
-                slug=module_data["slug"],
-                intro=module_data.get("intro", ""),
-                estimated_minutes=module_data["estimated_minutes"],
-                required=module_data.get("required", True),
-                body=_raw_stream(module_data["body"]),
-            )
+            module = ModulePage(**module_data["fields"])
             course.add_child(instance=module)
-            module.authors.set([orgs[s] for s in module_data.get("authors", []) if s in orgs])
+            module.authors.set([orgs[s] for s in module_data["authors"]])
             partner = next(
-                (authors_by_org[s] for s in module_data.get("authors", []) if s in authors_by_org),
-                None,
+                (authors_by_org[s] for s in module_data["authors"] if s in authors_by_org), None
             )
             _publish(module, user=partner)
 
@@ -200,15 +163,13 @@ def seed_workflow(catalog, staff_group, log):
 
 
 def seed(log):
-    for model, rows in ((Pillar, PILLARS), (PolicyArea, POLICY_AREAS)):
+    curriculum = load()
+    for model, rows in ((Pillar, curriculum["pillars"]), (PolicyArea, curriculum["policy_areas"])):
         for row in rows:
-            model.objects.get_or_create(
-                slug=row["slug"],
-                defaults={"name": row["name"], "description": row.get("description", "")},
-            )
-    home, catalog = seed_page_tree(log)
+            model.objects.get_or_create(slug=row["slug"], defaults=row)
+    home, catalog = seed_page_tree(log, curriculum["home"], curriculum["catalog"])
     staff_group = seed_staff_group()
-    seed_courses(catalog, log)
+    seed_courses(catalog, curriculum["courses"], log)
     seed_workflow(catalog, staff_group, log)
 
     for org in Organization.objects.filter(is_academy=False):

@@ -8,10 +8,11 @@ certificates), so this command never imports a higher app directly.
 from importlib import import_module, util
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from academy.datafiles import DataFileError
 from academy.demo import DEMO_PASSWORD, demo_logins
 
 
@@ -33,8 +34,12 @@ class Command(BaseCommand):
                 if util.find_spec(module_name) is None:
                     continue
                 self.stdout.write(f"Seeding {config.verbose_name}...")
-                with transaction.atomic():
-                    import_module(module_name).seed(log)
+                try:
+                    with transaction.atomic():
+                        import_module(module_name).seed(log)
+                except DataFileError as error:
+                    # A mistake in a data file: say where, without a traceback.
+                    raise CommandError(f"{config.verbose_name} not seeded. {error}") from error
 
         if not options["quiet_logins"]:
             self.stdout.write(self.style.SUCCESS("\nDemo data is ready. Log in with:"))
