@@ -133,7 +133,7 @@ def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_
         return status(State.UNKNOWN, f"No {missing} on file.")
     anchors = sorted(set(anchors))
     if spec.type != "months_after_election" and spec.repeat == "once":
-        anchors = anchors[:1]
+        anchors = anchors[:1]  # every type but each_oath counts from the first oath
     anchors = [day for day in anchors if day <= today]
     pool = sorted(
         (r for r in records if r.completed_on <= today and set(r.topics) & set(requirement.topics)),
