@@ -101,6 +101,9 @@ def canonicalize(document: dict, loader: StaticLoader | None = None) -> str:
         **(loader or default_loader()).jsonld_options(),
         "algorithm": "URDNA2015",  # RDFC-1.0 is URDNA2015 under its standard's name
         "format": "application/n-quads",
+        # No base IRI: a relative id or type stays relative (and is refused below), as in
+        # jsonld.js; pyld would otherwise resolve it against http://example.org/base/.
+        "base": None,
     }
     processor = JsonLdProcessor(on_property_dropped=_raise_dropped)
     try:
