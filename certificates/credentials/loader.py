@@ -12,6 +12,7 @@ done once per loader, not once per signature.
 
 import copy
 import json
+import threading
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -50,12 +51,32 @@ def vendored_contexts() -> Mapping[str, dict]:
     }
 
 
+class _LockedLRU(LRUCache):
+    """pyld's context cache, safe to share between threads (a worker may run several)."""
+
+    def __init__(self, maxsize: int):
+        super().__init__(maxsize=maxsize)
+        self._lock = threading.RLock()
+
+    def __getitem__(self, key):
+        with self._lock:
+            return super().__getitem__(key)
+
+    def __setitem__(self, key, value):
+        with self._lock:
+            super().__setitem__(key, value)
+
+    def get(self, key, default=None):
+        with self._lock:
+            return super().get(key, default)
+
+
 class StaticLoader:
     """A pyld document loader over a fixed set of documents (callable as pyld expects)."""
 
     def __init__(self, documents: Mapping[str, dict]):
         self.documents = dict(documents)
-        self._resolved = LRUCache(maxsize=100)
+        self._resolved = _LockedLRU(maxsize=100)
 
     def __call__(self, url: str, options: dict | None = None) -> dict:
         try:

@@ -137,7 +137,7 @@ def xsd_datetime(value: dt.datetime | str) -> str:
     if isinstance(value, str):
         return value
     if value.tzinfo is None:
-        raise ValueError("created must be an aware datetime")
+        raise ValueError(f"a credential date needs a time zone: {value!r}")
     return value.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

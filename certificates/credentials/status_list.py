@@ -7,6 +7,7 @@ is published GZIP-compressed and multibase base64url-encoded (``u...``) inside a
 (``proofs.sign``). Each credential carries a ``BitstringStatusListEntry`` with its index.
 """
 
+import datetime as dt
 import gzip
 import io
 import zlib
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 
 from .loader import VC_V2
 from .multibase import decode_base64url, encode_base64url
+from .proofs import xsd_datetime
 
 MIN_BITS = 131_072
 MAX_DECODED_BYTES = 16 * 1024 * 1024  # refuse gzip bombs: far above any real list
@@ -80,7 +82,12 @@ def decode(encoded: str) -> bytearray:
 
 
 def status_list_credential(
-    *, url: str, issuer: str, bits: bytes | bytearray, valid_from: str, purpose=REVOCATION
+    *,
+    url: str,
+    issuer: str,
+    bits: bytes | bytearray,
+    valid_from: dt.datetime | str,
+    purpose: str = REVOCATION,
 ) -> dict:
     """The unsigned ``BitstringStatusListCredential`` published at ``url``."""
     return {
@@ -88,7 +95,7 @@ def status_list_credential(
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer,
-        "validFrom": valid_from,
+        "validFrom": xsd_datetime(valid_from),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

@@ -99,7 +99,7 @@ def _parse(credential):
     if not isinstance(credential, dict):
         raise _Failed("This JSON is not a credential (a credential is a JSON object).")
     types = credential.get("type")
-    types = set(types) if isinstance(types, list) else {types}
+    types = {t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
     if "VerifiableCredential" not in types or not types & CREDENTIAL_TYPES:
         raise _Failed("This JSON is not an Open Badges credential (OpenBadgeCredential).")
     return credential, "This is an Open Badges 3.0 credential."

@@ -160,6 +160,8 @@ def fails_at(result, name):
         ("42", "not a credential"),
         ('{"hello": "world"}', "not an Open Badges credential"),
         ('{"type": ["VerifiableCredential", "UniversityDegreeCredential"]}', "not an Open Badges"),
+        ('{"type": [{"x": 1}, ["y"]]}', "not an Open Badges"),
+        (b"\xff\xfe{", "not JSON"),
         ("[" * 100_000, "not JSON"),
     ],
 )
