@@ -1,0 +1,244 @@
+"""Data Integrity proofs with the ``eddsa-rdfc-2022`` cryptosuite (W3C vc-di-eddsa).
+
+Signing: the proof options (with the document's ``@context``) and the document without
+its proof are each canonicalised with RDFC-1.0 and hashed with SHA-256; the Ed25519
+signature of ``proofConfigHash + transformedDocumentHash`` is the ``proofValue``
+(multibase base58btc).
+
+Canonicalisation runs in "safe mode", as Digital Bazaar's verifier does: a property or
+type the contexts do not define is an error rather than being silently left out of what
+is signed. Verification never raises on bad input: it returns a ``ProofCheck`` naming
+the check that failed.
+"""
+
+import copy
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pyld.jsonld import JsonLdError, JsonLdProcessor
+
+from .keys import SigningKey
+from .loader import StaticLoader, default_loader
+from .multibase import decode_base58btc, encode_base58btc
+
+PROOF_TYPE = "DataIntegrityProof"
+CRYPTOSUITE = "eddsa-rdfc-2022"
+
+
+class CanonicalizationError(Exception):
+    """The document cannot be read as linked data (unknown context, undefined term...)."""
+
+
+class Failure(StrEnum):
+    MALFORMED = "malformed"
+    MISSING_PROOF = "missing-proof"
+    UNSUPPORTED_PROOF = "unsupported-proof"
+    WRONG_CRYPTOSUITE = "wrong-cryptosuite"
+    WRONG_PURPOSE = "wrong-purpose"
+    UNKNOWN_KEY = "unknown-key"
+    UNREADABLE = "unreadable"
+    BAD_SIGNATURE = "bad-signature"
+
+
+@dataclass(frozen=True)
+class ProofCheck:
+    verified: bool
+    failure: Failure | None
+    message: str
+    verification_method: str | None = None
+
+    def __bool__(self):
+        return self.verified
+
+
+@dataclass(frozen=True)
+class HashData:
+    canonical_proof_config: str
+    canonical_document: str
+
+    @property
+    def proof_config_hash(self) -> bytes:
+        return hashlib.sha256(self.canonical_proof_config.encode()).digest()
+
+    @property
+    def document_hash(self) -> bytes:
+        return hashlib.sha256(self.canonical_document.encode()).digest()
+
+    @property
+    def data(self) -> bytes:
+        return self.proof_config_hash + self.document_hash
+
+
+def _raise_dropped(expanded_property):
+    raise CanonicalizationError(
+        f"it uses a term its JSON-LD contexts do not define ({expanded_property!r})"
+    )
+
+
+def _check_iris(node):
+    """Relative IRIs in @id/@type would vanish from the RDF: refuse them (safe mode)."""
+    if isinstance(node, list):
+        for item in node:
+            _check_iris(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("@id", "@type"):
+                for iri in value if isinstance(value, list) else [value]:
+                    if isinstance(iri, str) and not (iri.startswith(("_:", "@")) or ":" in iri):
+                        raise CanonicalizationError(f"it has an undefined type or id ({iri!r})")
+            elif key != "@value":
+                _check_iris(value)
+
+
+def canonicalize(document: dict, loader: StaticLoader | None = None) -> str:
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document, with the static loader only."""
+    options = {
+        **(loader or default_loader()).jsonld_options(),
+        "algorithm": "URDNA2015",  # RDFC-1.0 is URDNA2015 under its standard's name
+        "format": "application/n-quads",
+        # No base IRI: a relative id or type stays relative (and is refused below), as in
+        # jsonld.js; pyld would otherwise resolve it against http://example.org/base/.
+        "base": None,
+    }
+    processor = JsonLdProcessor(on_property_dropped=_raise_dropped)
+    try:
+        expanded = processor.expand(document, options)
+        _check_iris(expanded)
+        return processor.normalize(expanded, options)
+    except JsonLdError as exc:
+        raise CanonicalizationError(_reason(exc)) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause, in words (pyld wraps a loader's error in its own)."""
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    if isinstance(exc, JsonLdError):
+        return str(exc.args[0]) if exc.args else exc.type
+    return str(exc)
+
+
+def hash_data(unsecured_document: dict, proof_options: dict, loader=None) -> HashData:
+    """The canonical forms behind ``proofConfigHash + transformedDocumentHash``."""
+    proof_config = {k: v for k, v in proof_options.items() if k != "proofValue"}
+    proof_config["@context"] = unsecured_document.get("@context")
+    return HashData(
+        canonical_proof_config=canonicalize(proof_config, loader),
+        canonical_document=canonicalize(unsecured_document, loader),
+    )
+
+
+def xsd_datetime(value: dt.datetime | str) -> str:
+    if isinstance(value, str):
+        return value
+    if value.tzinfo is None:
+        raise ValueError(f"a credential date needs a time zone: {value!r}")
+    return value.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sign(
+    document: dict,
+    key: SigningKey,
+    verification_method: str,
+    created: dt.datetime | str,
+    proof_purpose: str = "assertionMethod",
+    *,
+    loader: StaticLoader | None = None,
+) -> dict:
+    """A copy of ``document`` with an ``eddsa-rdfc-2022`` proof (an existing one replaced)."""
+    unsecured = {k: copy.deepcopy(v) for k, v in document.items() if k != "proof"}
+    proof = {
+        "type": PROOF_TYPE,
+        "cryptosuite": CRYPTOSUITE,
+        "created": xsd_datetime(created),
+        "verificationMethod": verification_method,
+        "proofPurpose": proof_purpose,
+    }
+    signature = key.sign(hash_data(unsecured, proof, loader).data)
+    return {**unsecured, "proof": {**proof, "proofValue": encode_base58btc(signature)}}
+
+
+def _words(exc: Exception) -> str:
+    return str(exc).rstrip(".") or type(exc).__name__
+
+
+def _fail(failure: Failure, message: str, method: str | None = None) -> ProofCheck:
+    return ProofCheck(False, failure, message, method)
+
+
+def verify(
+    document,
+    resolve_key: Callable[[str], Ed25519PublicKey | None],
+    *,
+    proof_purpose: str = "assertionMethod",
+    loader: StaticLoader | None = None,
+) -> ProofCheck:
+    """Check the document's single ``eddsa-rdfc-2022`` proof; never raises on bad input."""
+    try:
+        return _verify(document, resolve_key, proof_purpose, loader)
+    except Exception as exc:  # noqa: BLE001 - a verifier answers, whatever it is given
+        return _fail(Failure.MALFORMED, f"The document could not be checked: {_words(exc)}.")
+
+
+def _verify(document, resolve_key, proof_purpose, loader) -> ProofCheck:
+    if not isinstance(document, dict):
+        return _fail(Failure.MALFORMED, "This is not a JSON object.")
+    if "@context" not in document:
+        return _fail(Failure.MALFORMED, "This JSON has no @context: it is not linked data.")
+    proof = document.get("proof")
+    if proof is None:
+        return _fail(Failure.MISSING_PROOF, "There is no proof (signature) in this document.")
+    if isinstance(proof, list):
+        if len(proof) != 1:
+            return _fail(Failure.UNSUPPORTED_PROOF, "Only documents with one proof are checked.")
+        proof = proof[0]
+    if not isinstance(proof, dict) or proof.get("type") != PROOF_TYPE:
+        return _fail(Failure.UNSUPPORTED_PROOF, f"The proof is not a {PROOF_TYPE}.")
+    if proof.get("cryptosuite") != CRYPTOSUITE:
+        return _fail(
+            Failure.WRONG_CRYPTOSUITE,
+            f"The proof uses cryptosuite {proof.get('cryptosuite')!r}, not {CRYPTOSUITE!r}.",
+        )
+    if proof.get("proofPurpose") != proof_purpose:
+        return _fail(Failure.WRONG_PURPOSE, f"The proof's purpose is not {proof_purpose!r}.")
+    method = proof.get("verificationMethod")
+    if not isinstance(method, str):
+        return _fail(Failure.MALFORMED, "The proof names no verification method (key).")
+    try:
+        signature = decode_base58btc(proof.get("proofValue"))
+    except ValueError:
+        signature = b""
+    if len(signature) != 64:
+        return _fail(Failure.MALFORMED, "The proofValue is not an Ed25519 signature.", method)
+    if "@context" in proof and not _starts_with(document["@context"], proof["@context"]):
+        return _fail(Failure.MALFORMED, "The proof's @context differs from the document's.")
+    public_key = resolve_key(method)
+    if public_key is None:
+        return _fail(Failure.UNKNOWN_KEY, f"The signing key {method} is not known.", method)
+    unsecured = {k: v for k, v in document.items() if k != "proof"}
+    options = {k: v for k, v in proof.items() if k != "@context"}
+    try:
+        data = hash_data(unsecured, options, loader).data
+    except CanonicalizationError as exc:
+        return _fail(Failure.UNREADABLE, f"It cannot be read as linked data: {_words(exc)}.")
+    try:
+        public_key.verify(signature, data)
+    except InvalidSignature:
+        return _fail(
+            Failure.BAD_SIGNATURE,
+            "The signature does not match: the document was changed after signing "
+            "or signed with another key.",
+            method,
+        )
+    return ProofCheck(True, None, "The signature is valid.", method)
+
+
+def _starts_with(context, prefix) -> bool:
+    context = context if isinstance(context, list) else [context]
+    prefix = prefix if isinstance(prefix, list) else [prefix]
+    return context[: len(prefix)] == prefix

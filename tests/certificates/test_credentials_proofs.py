@@ -1,0 +1,163 @@
+"""eddsa-rdfc-2022 proofs: round trips, tampering, and clear answers for bad input."""
+
+import copy
+import datetime as dt
+
+import pytest
+
+from certificates.credentials import keys, proofs
+from certificates.credentials.loader import VC_V2, DocumentNotHeld, document_loader
+from certificates.credentials.proofs import Failure
+
+HOST = "academy.example.org"
+
+
+@pytest.fixture(scope="module")
+def key():
+    return keys.generate_signing_key()
+
+
+@pytest.fixture(scope="module")
+def resolve(key):
+    return keys.key_resolver(keys.did_document(HOST, key))
+
+
+@pytest.fixture(scope="module")
+def signed(key):
+    document = {
+        "@context": [VC_V2],
+        "id": "urn:uuid:6a1c1f0e-8d4b-4b8e-9f57-2b0f4f0c9a11",
+        "type": ["VerifiableCredential"],
+        "issuer": keys.did_web(HOST),
+        "validFrom": "2025-03-02T00:00:00Z",
+        "credentialSubject": {"id": "did:example:learner", "name": "Ana Rivera"},
+    }
+    created = dt.datetime(2025, 3, 2, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    return proofs.sign(document, key, key.key_id(HOST), created)
+
+
+def test_sign_adds_a_data_integrity_proof(signed, key):
+    assert signed["proof"] == {
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-rdfc-2022",
+        "created": "2025-03-02T09:30:15Z",
+        "verificationMethod": key.key_id(HOST),
+        "proofPurpose": "assertionMethod",
+        "proofValue": signed["proof"]["proofValue"],
+    }
+    assert signed["proof"]["proofValue"].startswith("z")
+
+
+def test_round_trip_and_key_order_does_not_matter(signed, resolve):
+    result = proofs.verify(signed, resolve)
+    assert result.verified and result.failure is None
+    reordered = dict(reversed(list(signed.items())))
+    assert proofs.verify(reordered, resolve).verified
+
+
+def test_resigning_replaces_the_proof(signed, key, resolve):
+    again = proofs.sign(signed, key, key.key_id(HOST), "2025-04-01T00:00:00Z")
+    assert again["proof"]["created"] == "2025-04-01T00:00:00Z"
+    assert proofs.verify(again, resolve).verified
+
+
+def test_any_change_breaks_the_signature(signed, resolve):
+    for change in (
+        lambda d: d["credentialSubject"].update(name="Someone Else"),
+        lambda d: d.update(validFrom="2026-03-02T00:00:00Z"),
+        lambda d: d["proof"].update(created="2025-03-03T09:30:15Z"),
+    ):
+        tampered = copy.deepcopy(signed)
+        change(tampered)
+        result = proofs.verify(tampered, resolve)
+        assert result.failure is Failure.BAD_SIGNATURE
+        assert "changed after signing" in result.message
+
+
+def test_old_credentials_verify_after_a_key_rotation(signed, key):
+    new_key = keys.generate_signing_key()
+    rotated = keys.did_document(HOST, new_key, retired=[key.public_multibase])
+    assert proofs.verify(signed, keys.key_resolver(rotated)).verified
+    without_old = keys.did_document(HOST, new_key)
+    assert proofs.verify(signed, keys.key_resolver(without_old)).failure is Failure.UNKNOWN_KEY
+
+
+@pytest.mark.parametrize(
+    "change, failure, words",
+    [
+        (lambda d: d.pop("proof"), Failure.MISSING_PROOF, "no proof"),
+        (
+            lambda d: d["proof"].update(cryptosuite="ecdsa-rdfc-2019"),
+            Failure.WRONG_CRYPTOSUITE,
+            "ecdsa",
+        ),
+        (lambda d: d["proof"].update(type="Ed25519Signature2020"), Failure.UNSUPPORTED_PROOF, ""),
+        (lambda d: d["proof"].update(proofPurpose="authentication"), Failure.WRONG_PURPOSE, ""),
+        (lambda d: d["proof"].update(proofValue="not base58"), Failure.MALFORMED, "proofValue"),
+        (lambda d: d["proof"].update(proofValue="z3yv"), Failure.MALFORMED, "proofValue"),
+        (lambda d: d["proof"].pop("verificationMethod"), Failure.MALFORMED, "verification"),
+        (
+            lambda d: d["proof"].update(verificationMethod="did:web:evil.example#k"),
+            Failure.UNKNOWN_KEY,
+            "evil",
+        ),
+        (
+            lambda d: d.update(proof=[d["proof"], d["proof"]]),
+            Failure.UNSUPPORTED_PROOF,
+            "one proof",
+        ),
+        (lambda d: d.pop("@context"), Failure.MALFORMED, "@context"),
+        (lambda d: d.update(extra="x"), Failure.UNREADABLE, "do not define"),
+        (
+            lambda d: d.update(type=["VerifiableCredential", "Mystery"]),
+            Failure.UNREADABLE,
+            "Mystery",
+        ),
+        (lambda d: d.update(id="credentials/1"), Failure.UNREADABLE, "credentials/1"),
+        (
+            lambda d: d.update({"@context": [VC_V2, "https://example.org/ctx"]}),
+            Failure.UNREADABLE,
+            "not one of",
+        ),
+        (lambda d: d.update({"@context": 5}), Failure.UNREADABLE, "@context"),
+        (
+            lambda d: d["proof"].update({"@context": ["https://example.org/other"]}),
+            Failure.MALFORMED,
+            "@context",
+        ),
+    ],
+)
+def test_bad_documents_get_a_named_failure(signed, resolve, change, failure, words):
+    document = copy.deepcopy(signed)
+    change(document)
+    result = proofs.verify(document, resolve)
+    assert not result.verified
+    assert result.failure is failure, result.message
+    assert words in result.message
+
+
+def test_a_one_element_proof_list_is_accepted(signed, resolve):
+    assert proofs.verify({**signed, "proof": [signed["proof"]]}, resolve).verified
+
+
+@pytest.mark.parametrize("junk", [None, 42, "text", [], [1, 2], {}, {"proof": 1}, {"a": {"b": []}}])
+def test_verify_never_raises(resolve, junk):
+    result = proofs.verify(junk, resolve)
+    assert result.verified is False
+    assert result.failure in set(Failure)
+    assert result.message
+
+
+def test_a_resolver_that_raises_is_an_answer_too(signed):
+    def broken(method):
+        raise RuntimeError("resolver down")
+
+    result = proofs.verify(signed, broken)
+    assert result.failure is Failure.MALFORMED
+    assert "resolver down" in result.message
+
+
+def test_the_loader_refuses_what_it_does_not_hold():
+    with pytest.raises(DocumentNotHeld, match="nothing is fetched"):
+        document_loader("https://example.org/context.jsonld")
+    assert document_loader(VC_V2)["document"]["@context"]["@protected"] is True
