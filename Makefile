@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PYTEST_ARGS ?=
 
-.PHONY: run test setup system-deps migrate seed serve worker beat lint screenshots bench clean
+.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(PY)
 system-deps:
 	@bash scripts/system-deps.sh
 
-setup: system-deps $(VENV)/.installed
+# Node packages of the Open Badges interop test (interop/package-lock.json), when npm exists.
+node-deps:
+	@bash scripts/node-deps.sh
+
+setup: system-deps $(VENV)/.installed node-deps
 
 migrate: setup
 	$(PY) manage.py migrate --noinput

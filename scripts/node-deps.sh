@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../interop"
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "node-deps: Node.js and npm are needed (Debian: apt-get install nodejs npm)" >&2
-  exit 1
+  echo "note: Node.js and npm are needed for the credentials interop test" \
+    "(Debian: apt-get install nodejs npm); it skips without them" >&2
+  [ "${INTEROP_REQUIRED:-0}" = "1" ] && exit 1
+  exit 0
 fi
 
 stamp=node_modules/.academy-lock-sha256

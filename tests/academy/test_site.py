@@ -64,7 +64,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         "SITE_URL": "https://academy.example.org",
         "DJANGO_ALLOWED_HOSTS": "academy.example.org",
         "DJANGO_DEBUG": "false",
-        "ACADEMY_TESTING": "false",
+        "DJANGO_SETTINGS_MODULE": "academy.settings",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
     result = subprocess.run(
