@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import OutboxEmail, OutboxStatus
 from .outbox import outbox_retry
+from .viewsets import AcademyModelViewSet
 
 
 class OutboxPermissionPolicy(ModelPermissionPolicy):
@@ -38,16 +38,12 @@ def outbox_retry_view(request, pk):
     return redirect("academy_outboxemail:inspect", pk)
 
 
-class OutboxEmailViewSet(ModelViewSet):
+class OutboxEmailViewSet(AcademyModelViewSet):
     model = OutboxEmail
-    name = "academy_outboxemail"
-    url_prefix = "emails"
     icon = "mail"
     menu_label = "Emails"
     menu_order = 260
     add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = ["subject", "to", "kind", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["to", "subject"]
@@ -59,12 +55,10 @@ class OutboxEmailViewSet(ModelViewSet):
         "next_attempt_at", "sent_at", "body_text",
     ]
 
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("<int:pk>/retry/", outbox_retry_view, name="retry"),
-        ]
+    object_actions = [path("<int:pk>/retry/", outbox_retry_view, name="retry")]
 
 
-@hooks.register("register_admin_viewset")
-def register_outbox_viewset():
-    return OutboxEmailViewSet()
+hooks.register(
+    "register_admin_viewset",
+    lambda: OutboxEmailViewSet("academy_outboxemail", url_prefix="emails"),
+)

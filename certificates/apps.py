@@ -9,9 +9,5 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.core import checks
-
-        from . import signals  # noqa: F401  (connects the Celery worker_ready check)
-        from .checks import check_requirement_rules
-
-        checks.register(check_requirement_rules)
+        # Connect the Celery worker_ready check and the rule files' system check.
+        from . import checks, signals  # noqa: F401

@@ -19,6 +19,13 @@ DEFAULT_FOOTER = ""
 BODY_PLACEHOLDERS = ("name", "course", "cohort", "hours", "start_date", "end_date")
 
 
+def _optional_image(help_text):
+    return models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=help_text,
+    )
+
+
 @register_setting(icon="doc-full")
 class CertificateSettings(BaseSiteSetting):
     """What every certificate of the site says, and who signs it."""
@@ -40,22 +47,10 @@ class CertificateSettings(BaseSiteSetting):
     signatory_title = models.CharField(
         max_length=200, blank=True, default="Director, Progressive Governance Academy"
     )
-    signature_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A scan of the signature, ideally a PNG with a transparent background.",
+    signature_image = _optional_image(
+        "A scan of the signature, ideally a PNG with a transparent background."
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Printed at the top. Empty: the academy's own logo.",
-    )
+    logo = _optional_image("Printed at the top. Empty: the academy's own logo.")
 
     panels = [
         HelpPanel(

@@ -154,14 +154,22 @@ def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
         return certificate
 
 
-def _email_context(certificate) -> dict:
-    return {
-        "certificate": certificate,
-        "verify_url": certificate.verification_url,
-        "pdf_url": settings.SITE_URL + certificate.pdf_url,
-        "my_learning_url": settings.SITE_URL + reverse("my_learning"),
-        "linkedin_url": certificate.linkedin_url,
-    }
+def _email_learner(certificate, *, kind, subject, template, attachments=()):
+    """Write an email about `certificate` to its learner's outbox (in this transaction)."""
+    return outbox_enqueue(
+        to_user=certificate.enrollment.user,
+        kind=kind,
+        subject=subject,
+        template=template,
+        context={
+            "certificate": certificate,
+            "verify_url": certificate.verification_url,
+            "pdf_url": settings.SITE_URL + certificate.pdf_url,
+            "my_learning_url": settings.SITE_URL + reverse("my_learning"),
+            "linkedin_url": certificate.linkedin_url,
+        },
+        attachments=attachments,
+    )
 
 
 def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
@@ -183,12 +191,9 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         certificate.revoked_reason = reason
         certificate.revoked_by = actor
         certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by", "updated_at"])
-        outbox_enqueue(
-            to_user=certificate.enrollment.user,
-            kind="certificate.revoked",
+        _email_learner(
+            certificate, kind="certificate.revoked", template="certificate_revoked",
             subject=f"Your certificate for {certificate.course_title} was revoked",
-            template="certificate_revoked",
-            context=_email_context(certificate),
         )
     return certificate
 
@@ -245,12 +250,9 @@ def certificate_render(*, certificate_id: int, render) -> bool:
         if certificate.emailed_at is None and not certificate.is_revoked:
             certificate.emailed_at = certificate.rendered_at
             fields.append("emailed_at")
-            outbox_enqueue(
-                to_user=certificate.enrollment.user,
-                kind="certificate.issued",
+            _email_learner(
+                certificate, kind="certificate.issued", template="certificate_issued",
                 subject=f"Your certificate: {certificate.course_title}",
-                template="certificate_issued",
-                context=_email_context(certificate),
                 attachments=[{"name": stored, "filename": f"certificate-{certificate.code}.pdf",
                               "mimetype": "application/pdf"}],
             )

@@ -10,9 +10,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from academy.viewsets import AcademyModelViewSet
 
 from .certificate_data import certificate_data_sample, settings_values
 from .models import Certificate, CertificateSettings
@@ -100,16 +101,12 @@ def certificate_revoke_view(request, pk):
     )
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(AcademyModelViewSet):
     model = Certificate
-    name = "certificates_certificate"
-    url_prefix = "certificates/certificate"
     icon = "doc-full"
     menu_label = "Certificates"
     menu_order = 230
     add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = [
         "recipient_name",
         "course_title",
@@ -145,12 +142,10 @@ class CertificateViewSet(ModelViewSet):
     def get_queryset(self, request):
         return Certificate.objects.select_related("enrollment__cohort")
 
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("<int:pk>/revoke/", certificate_revoke_view, name="revoke"),
-        ]
+    object_actions = [path("<int:pk>/revoke/", certificate_revoke_view, name="revoke")]
 
 
-@hooks.register("register_admin_viewset")
-def register_certificate_viewset():
-    return CertificateViewSet()
+hooks.register(
+    "register_admin_viewset",
+    lambda: CertificateViewSet("certificates_certificate", url_prefix="certificates/certificate"),
+)

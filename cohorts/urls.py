@@ -1,9 +1,34 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import attendance, check_in, facilitate, imports, learner
 
-COHORT = "facilitate/<slug:slug>/"
-SESSION = COHORT + "sessions/<int:session_pk>/"
+# The facilitator workspace: /facilitate/<cohort>/... and /facilitate/<cohort>/sessions/<pk>/...
+cohort_pages = [
+    path("", facilitate.FacilitateCohortView.as_view(), name="facilitate_cohort"),
+    path("enrollments/<int:pk>/<str:action>/",
+         facilitate.FacilitateEnrollmentActionView.as_view(),
+         name="facilitate_enrollment_action"),
+    path("roster/", facilitate.RosterView.as_view(), name="facilitate_roster"),
+    path("roster.csv", facilitate.RosterExportView.as_view(), name="facilitate_roster_csv"),
+    path("attendance.csv", attendance.AttendanceExportView.as_view(),
+         name="facilitate_attendance_csv"),
+    path("attendance/", attendance.GridView.as_view(), name="facilitate_grid"),
+    path("sessions/", attendance.SessionListView.as_view(), name="facilitate_sessions"),
+]
+# (path under the session, view, URL name)
+SESSION_PAGES = [
+    ("", attendance.SessionDetailView, "facilitate_session"),
+    ("attendance/", attendance.SheetView, "facilitate_sheet"),
+    ("attendance/all-present/", attendance.MarkAllPresentView, "facilitate_all_present"),
+    ("attendance/<int:enrollment_pk>/", attendance.SheetRowView, "facilitate_sheet_row"),
+    ("live/", attendance.LiveView, "facilitate_live"),
+    ("live/checked-in/", attendance.LivePartialView, "facilitate_live_partial"),
+    ("import/", imports.ImportView, "facilitate_import"),
+    ("import/confirm/", imports.ImportConfirmView, "facilitate_import_confirm"),
+]
+cohort_pages.append(path("sessions/<int:session_pk>/", include(
+    [path(route, view.as_view(), name=name) for route, view, name in SESSION_PAGES]
+)))
 
 urlpatterns = [
     path("cohorts/<slug:slug>/", learner.cohort_detail, name="cohort_detail"),
@@ -17,28 +42,5 @@ urlpatterns = [
     path("check-in/", check_in.check_in, name="check_in"),
     path("check-in/<str:code>/", check_in.check_in_code, name="check_in_code"),
     path("facilitate/", facilitate.FacilitateHomeView.as_view(), name="facilitate_home"),
-    path(COHORT, facilitate.FacilitateCohortView.as_view(), name="facilitate_cohort"),
-    path(COHORT + "enrollments/<int:pk>/<str:action>/",
-         facilitate.FacilitateEnrollmentActionView.as_view(),
-         name="facilitate_enrollment_action"),
-    path(COHORT + "roster/", facilitate.RosterView.as_view(), name="facilitate_roster"),
-    path(COHORT + "roster.csv", facilitate.RosterExportView.as_view(),
-         name="facilitate_roster_csv"),
-    path(COHORT + "attendance.csv", attendance.AttendanceExportView.as_view(),
-         name="facilitate_attendance_csv"),
-    path(COHORT + "attendance/", attendance.GridView.as_view(), name="facilitate_grid"),
-    path(COHORT + "sessions/", attendance.SessionListView.as_view(),
-         name="facilitate_sessions"),
-    path(SESSION, attendance.SessionDetailView.as_view(), name="facilitate_session"),
-    path(SESSION + "attendance/", attendance.SheetView.as_view(), name="facilitate_sheet"),
-    path(SESSION + "attendance/all-present/", attendance.MarkAllPresentView.as_view(),
-         name="facilitate_all_present"),
-    path(SESSION + "attendance/<int:enrollment_pk>/", attendance.SheetRowView.as_view(),
-         name="facilitate_sheet_row"),
-    path(SESSION + "live/", attendance.LiveView.as_view(), name="facilitate_live"),
-    path(SESSION + "live/checked-in/", attendance.LivePartialView.as_view(),
-         name="facilitate_live_partial"),
-    path(SESSION + "import/", imports.ImportView.as_view(), name="facilitate_import"),
-    path(SESSION + "import/confirm/", imports.ImportConfirmView.as_view(),
-         name="facilitate_import_confirm"),
+    path("facilitate/<slug:slug>/", include(cohort_pages)),
 ]

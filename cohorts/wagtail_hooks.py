@@ -1,25 +1,23 @@
 """Wagtail admin: cohorts with their sessions edited inline, and an enrollment listing."""
 
+from django import forms
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from academy.models import TIME_ZONE_CHOICES
+from academy.viewsets import AcademyModelViewSet
+
 from .models import Cohort, Enrollment
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(AcademyModelViewSet):
     model = Cohort
-    name = "cohorts_cohort"
-    url_prefix = "cohorts/cohort"
     icon = "group"
     menu_label = "Cohorts"
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = ["title", "course", "status", "capacity", "enrollment_mode"]
     list_filter = ["status", "enrollment_mode", "course"]
     search_fields = ["title", "slug"]
@@ -40,7 +38,7 @@ class CohortViewSet(ModelViewSet):
             ],
             heading="Enrollment",
         ),
-        FieldPanel("time_zone"),
+        FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
         FieldPanel("min_attendance_percent"),
         InlinePanel(
             "sessions",
@@ -76,17 +74,12 @@ class EnrollmentPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Enrollment, EnrollmentPermissionPolicy(Enrollment))
 
 
-class EnrollmentViewSet(ModelViewSet):
+class EnrollmentViewSet(AcademyModelViewSet):
     """Listing and inspection; status changes go through the facilitator page."""
 
     model = Enrollment
-    name = "cohorts_enrollment"
-    url_prefix = "cohorts/enrollment"
     icon = "user"
     menu_label = "Enrollments"
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = ["user", "cohort", "status", "created_at", "status_changed_at"]
     list_filter = ["status", "cohort"]
     search_fields = ["user__email", "user__last_name", "cohort__title"]
@@ -105,7 +98,10 @@ class CohortsGroup(ViewSetGroup):
     menu_label = "Cohorts"
     menu_icon = "group"
     menu_order = 220
-    items = (CohortViewSet, EnrollmentViewSet)
+    items = (
+        CohortViewSet("cohorts_cohort", url_prefix="cohorts/cohort"),
+        EnrollmentViewSet("cohorts_enrollment", url_prefix="cohorts/enrollment"),
+    )
 
 
 @hooks.register("register_admin_viewset")

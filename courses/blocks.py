@@ -9,7 +9,15 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from academy.models import JurisdictionType, USState
 
 
-class HeadingBlock(blocks.StructBlock):
+class AcademyStructBlock(blocks.StructBlock):
+    """A module body block; its template is templates/blocks/<snake_case name>.html."""
+
+    def get_template(self, value=None, context=None):
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__).lower()
+        return f"blocks/{name}.html"
+
+
+class HeadingBlock(AcademyStructBlock):
     text = blocks.CharBlock(max_length=200)
     level = blocks.ChoiceBlock(
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2"
@@ -17,7 +25,6 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
         description = "A section heading (appears in the module outline)."
         preview_value = {"text": "Mapping power in your jurisdiction", "level": "h2"}
 
@@ -43,7 +50,7 @@ def video_embed_url(url: str) -> str | None:
     return None
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(AcademyStructBlock):
     """A video with a title and transcript; YouTube/Vimeo play in place, anything else links out."""
 
     url = blocks.URLBlock(help_text="YouTube or Vimeo address, or any video page.")
@@ -61,7 +68,6 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        template = "blocks/video_block.html"
         description = "A video, played in place for YouTube and Vimeo, with a transcript."
         preview_value = {
             "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
@@ -69,7 +75,7 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class ReadingBlock(blocks.StructBlock):
+class ReadingBlock(AcademyStructBlock):
     title = blocks.CharBlock(max_length=250)
     source = blocks.CharBlock(
         max_length=250, required=False, help_text="Author, publisher or organisation."
@@ -81,11 +87,10 @@ class ReadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "blocks/reading_block.html"
         description = "A reading or document, with a note on why to read it."
 
 
-class DiscussionPromptBlock(blocks.StructBlock):
+class DiscussionPromptBlock(AcademyStructBlock):
     question = blocks.TextBlock()
     guidance = blocks.TextBlock(
         required=False, help_text="Notes for facilitators or small-group leads."
@@ -93,12 +98,11 @@ class DiscussionPromptBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/discussion_prompt_block.html"
         description = "A question for the cohort to discuss."
         preview_value = {"question": "Who holds power over housing decisions where you serve?"}
 
 
-class ActivityBlock(blocks.StructBlock):
+class ActivityBlock(AcademyStructBlock):
     title = blocks.CharBlock(max_length=200)
     duration_minutes = blocks.IntegerBlock(required=False, min_value=1)
     instructions = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
@@ -108,11 +112,10 @@ class ActivityBlock(blocks.StructBlock):
 
     class Meta:
         icon = "tasks"
-        template = "blocks/activity_block.html"
         description = "A hands-on exercise with instructions and an output."
 
 
-class CaseStudyBlock(blocks.StructBlock):
+class CaseStudyBlock(AcademyStructBlock):
     title = blocks.CharBlock(max_length=200)
     jurisdiction = blocks.CharBlock(max_length=200, help_text="For example: City of Durham.")
     jurisdiction_type = blocks.ChoiceBlock(choices=JurisdictionType.choices, required=False)
@@ -123,11 +126,10 @@ class CaseStudyBlock(blocks.StructBlock):
 
     class Meta:
         icon = "site"
-        template = "blocks/case_study_block.html"
         description = "What a named jurisdiction did, and what others can learn from it."
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(AcademyStructBlock):
     style = blocks.ChoiceBlock(
         choices=[("info", "Note"), ("tip", "Tip"), ("warning", "Watch out"), ("key", "Key idea")],
         default="info",
@@ -137,7 +139,6 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        template = "blocks/callout_block.html"
         description = "A highlighted note, tip, warning or key idea."
 
 

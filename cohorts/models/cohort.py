@@ -14,7 +14,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from academy.models import TIME_ZONE_CHOICES, validate_time_zone
+from academy.models import validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
 
@@ -96,7 +96,7 @@ class Cohort(ClusterableModel):
         max_length=10, choices=EnrollmentMode.choices, default=EnrollmentMode.OPEN
     )
     time_zone = models.CharField(
-        max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York",
+        max_length=64, default="America/New_York",
         validators=[validate_time_zone],
         help_text="Where the sessions happen; each learner sees times in their own zone.",
     )

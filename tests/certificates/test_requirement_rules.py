@@ -2,8 +2,10 @@
 loader and the system check. No database."""
 
 import shutil
+import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core import checks
@@ -168,64 +170,16 @@ def test_conditions_must_hold():
 REQ = "TX.toml: requirement 'tx-sample'"
 
 
-@pytest.mark.parametrize(
-    "old, new, message",
-    [
-        ("hours = 16", "hours = -16", f"{REQ} field 'hours': expected a positive number"),
-        ("hours = 16", 'hours = "16"', f"{REQ} field 'hours': expected a positive number"),
-        ("hours = 16\n", "", f"{REQ} field 'hours': missing"),
-        ('title = "Sample requirement"\n', "", f"{REQ} field 'title': missing"),
-        (
-            '["county-government"]',
-            '["ethic"]',
-            f"{REQ} field 'topics': unknown value 'ethic'",
-        ),
-        ('"rolling_months"', '"quarterly"', f"{REQ} field 'window.type': expected one of"),
-        (
-            "carry_forward_max_hours",
-            "carry_foward_max_hours",
-            f"{REQ} field 'window.carry_foward_max_hours': unknown field",
-        ),
-        ("months = 12\n", "", f"{REQ} field 'window.months': missing"),
-        ("months = 12", "months = 0", f"{REQ} field 'window.months': expected a whole number"),
-        (
-            'type = "rolling_months"\nmonths = 12\ncarry_forward_max_hours = 8',
-            'type = "calendar_year"\nmonths = 12',
-            f"{REQ} field 'window.months': unknown field",
-        ),
-        ('["county"]', '["parish"]', f"{REQ} field 'applies_to.body_types': unknown value"),
-        (
-            'offices = ["County Commissioner"]',
-            'conditions = ["paid"]',
-            f"{REQ} field 'applies_to.conditions': unknown value 'paid'",
-        ),
-        (
-            'id = "tx-sample"',
-            'id = "sample"',
-            "TX.toml: requirement 'sample' field 'id': expected a slug",
-        ),
-        ('state = "TX"', 'state = "FL"', "TX.toml: field 'state': expected 'TX'"),
-        ("https://", "ftp://", f"{REQ} field 'source_url': expected an http(s) URL"),
-        ("2026-01-05", '"2026-01-05"', f"{REQ} field 'last_verified': expected a date"),
-        ('verified_against = "The statute."\n', "", f"{REQ} field 'verified_against': missing"),
-        (
-            'last_verified = 2026-01-05\nverified_against = "The statute."\n',
-            "",
-            f"{REQ} field 'last_verified': missing (or say taken_from and taken_on)",
-        ),
-        (
-            'verified_against = "The statute."\n',
-            'verified_against = "x"\ntaken_from = "the issue text"\ntaken_on = 2026-01-05\n',
-            f"{REQ} field 'taken_from': give last_verified or taken_from, not both",
-        ),
-        ("hours = 16\n", "hours = 16\nhours_max = 2\n", f"{REQ} field 'hours_max': is less"),
-        ("[[requirement]]", "[requirement]", "TX.toml: field 'requirement': expected one or more"),
-        ("hours = 16\n", "hours = 16\nhours =", "TX.toml: not valid TOML"),
-    ],
-)
-def test_errors_name_the_file_the_requirement_and_the_field(tmp_path, old, new, message):
-    assert old in VALID
-    assert load_error(tmp_path, VALID.replace(old, new)).startswith(message)
+MISTAKES = tomllib.loads(
+    (Path(__file__).parent / "fixtures" / "requirement_mistakes.toml").read_text()
+)["case"]
+
+
+@pytest.mark.parametrize("case", MISTAKES, ids=[c["message"][:40] for c in MISTAKES])
+def test_errors_name_the_file_the_requirement_and_the_field(tmp_path, case):
+    assert case["old"] in VALID
+    assert load_error(tmp_path, VALID.replace(case["old"], case["new"])).startswith(case["message"])
+
 
 
 def test_taken_from_the_issue_is_accepted_with_its_date(tmp_path):

@@ -10,16 +10,8 @@ from django.utils import timezone
 from academy.models import OutboxEmail
 from academy.outbox import outbox_send
 from academy.tasks import outbox_sweep_task
-from cohorts import tasks
+from cohorts import services, tasks
 from cohorts.models import Session, SessionReminder
-from cohorts.services import (
-    enrollment_approve,
-    enrollment_create,
-    enrollment_decline,
-    enrollment_promote,
-    enrollment_remove,
-    enrollment_withdraw,
-)
 
 from .conftest import make_cohort
 
@@ -44,7 +36,7 @@ def assert_has_ics(message):
 
 def test_enrolled_email_on_commit(cohort, official, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        enrollment_create(cohort=cohort, user=official)
+        services.enrollment_create(cohort=cohort, user=official)
     assert mail.outbox == []  # nothing before the commit
     for callback in callbacks:
         callback()
@@ -63,13 +55,13 @@ def test_every_kind_of_email(course, facilitator, people, django_capture_on_comm
         with django_capture_on_commit_callbacks(execute=True):
             return service(**kwargs)
 
-    a = step(enrollment_create, cohort=cohort, user=people[0])  # received
-    b = step(enrollment_create, cohort=cohort, user=people[1])  # received
-    c = step(enrollment_create, cohort=cohort, user=people[2])  # received
-    step(enrollment_approve, enrollment=a, actor=facilitator, message="Glad to have you")
-    step(enrollment_approve, enrollment=b, actor=facilitator)  # approved, but waitlisted
-    step(enrollment_decline, enrollment=c, actor=facilitator, message="Full this time")
-    step(enrollment_withdraw, enrollment=a, actor=people[0])  # withdrawn + b promoted
+    a = step(services.enrollment_create, cohort=cohort, user=people[0])  # received
+    b = step(services.enrollment_create, cohort=cohort, user=people[1])  # received
+    c = step(services.enrollment_create, cohort=cohort, user=people[2])  # received
+    step(services.enrollment_approve, enrollment=a, actor=facilitator, message="Glad to have you")
+    step(services.enrollment_approve, enrollment=b, actor=facilitator)  # approved, but waitlisted
+    step(services.enrollment_decline, enrollment=c, actor=facilitator, message="Full this time")
+    step(services.enrollment_withdraw, enrollment=a, actor=people[0])  # withdrawn + b promoted
     subjects = [m.subject for m in mail.outbox]
     bodies = {m.subject: m.body for m in mail.outbox}
     assert sum("We received your application" in s for s in subjects) == 3
@@ -93,10 +85,10 @@ def test_every_kind_of_email(course, facilitator, people, django_capture_on_comm
 def test_waitlisted_and_removed_emails(cohort, facilitator, people,
                                        django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        rows = [enrollment_create(cohort=cohort, user=p) for p in people[:7]]
+        rows = [services.enrollment_create(cohort=cohort, user=p) for p in people[:7]]
     with django_capture_on_commit_callbacks(execute=True):
-        enrollment_remove(enrollment=rows[0], actor=facilitator, message="Moved away")
-        enrollment_promote(enrollment=rows[6], actor=facilitator)
+        services.enrollment_remove(enrollment=rows[0], actor=facilitator, message="Moved away")
+        services.enrollment_promote(enrollment=rows[6], actor=facilitator)
     waitlisted = [m for m in mail.outbox if "on the waitlist of" in m.subject]
     assert len(waitlisted) == 2 and "number 2" in waitlisted[1].body
     removed = next(m for m in mail.outbox if m.to == [people[0].email] and "ended" in m.body)
@@ -108,7 +100,7 @@ def test_waitlisted_and_removed_emails(cohort, facilitator, people,
 def test_email_is_written_with_the_change_and_sent_once(cohort, official,
                                                      django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        enrollment_create(cohort=cohort, user=official)
+        services.enrollment_create(cohort=cohort, user=official)
         [row] = OutboxEmail.objects.all()  # in the same transaction as the enrollment
         assert row.kind == "enrollment.enrolled" and row.status == "pending"
     for callback in callbacks:
@@ -127,7 +119,7 @@ def test_no_email_for_a_change_that_rolled_back(cohort, official, monkeypatch):
 
     monkeypatch.setattr(enrollment_rules, "fill_free_seats", broken)
     with pytest.raises(RuntimeError):
-        enrollment_create(cohort=cohort, user=official)
+        services.enrollment_create(cohort=cohort, user=official)
     assert OutboxEmail.objects.count() == 0 and mail.outbox == []
 
 
@@ -144,7 +136,7 @@ def test_reminders_are_sent_once_even_if_beat_runs_twice(
     _session_soon(cohort, 30)  # not yet due
     with django_capture_on_commit_callbacks(execute=True):
         for person in people[:3]:  # two enrolled, one waitlisted
-            enrollment_create(cohort=cohort, user=person)
+            services.enrollment_create(cohort=cohort, user=person)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         tasks.session_reminders_task.delay()
@@ -167,7 +159,7 @@ def test_a_failed_reminder_is_kept_and_sent_by_the_sweeper(
     cohort = make_cohort(course, sessions=0)
     _session_soon(cohort, 2)
     with django_capture_on_commit_callbacks(execute=True):
-        enrollment_create(cohort=cohort, user=official)
+        services.enrollment_create(cohort=cohort, user=official)
     mail.outbox.clear()
     settings.EMAIL_BACKEND = "tests.mailbackends.DisconnectedBackend"
     with django_capture_on_commit_callbacks(execute=True):
@@ -184,8 +176,8 @@ def test_a_failed_reminder_is_kept_and_sent_by_the_sweeper(
 def test_no_reminder_for_withdrawn_or_past(course, official, django_capture_on_commit_callbacks):
     cohort = make_cohort(course, sessions=0)
     _session_soon(cohort, 5)
-    e = enrollment_create(cohort=cohort, user=official)
-    enrollment_withdraw(enrollment=e, actor=official)
+    e = services.enrollment_create(cohort=cohort, user=official)
+    services.enrollment_withdraw(enrollment=e, actor=official)
     with django_capture_on_commit_callbacks(execute=True):
         tasks.session_reminders_task.delay()
     assert mail.outbox == []

@@ -140,3 +140,14 @@ def assert_accessible(page, what=""):
             lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
         pytest.fail(f"axe violations on {what or page.url}:\n" + "\n".join(lines))
     return results
+
+
+def fill_form(page, values):
+    """Fill a form the way a person does: by each field's visible label. A `select:` prefix
+    chooses an option; a `#id` key targets a field without a unique label."""
+    for label, value in values.items():
+        field = page.locator(label) if label.startswith("#") else page.get_by_label(label)
+        if value.startswith("select:"):
+            field.select_option(value.removeprefix("select:"))
+        else:
+            field.fill(value)

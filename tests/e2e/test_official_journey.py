@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from cohorts.models import Cohort, Enrollment, Session
 from tests.conftest import PASSWORD, UserFactory, make_course, make_module
 
-from .conftest import assert_accessible, login
+from .conftest import assert_accessible, fill_form, login
 from .test_keyboard import focus_is_visible, tab_to
 
 
@@ -51,20 +51,18 @@ def test_official_journey(live_server, page, new_page, open_cohort):
 
     # Sign up and fill in the profile.
     page.goto(base + "/accounts/signup/")
-    page.get_by_label("First name").fill("Keisha")
-    page.get_by_label("Last name").fill("Moore")
-    page.get_by_label("Email").fill("keisha.moore@example.org")
-    page.locator("#id_password1").fill("tenant-power-2026!")
-    page.locator("#id_password2").fill("tenant-power-2026!")
+    fill_form(page, {
+        "First name": "Keisha", "Last name": "Moore", "Email": "keisha.moore@example.org",
+        "#id_password1": "tenant-power-2026!", "#id_password2": "tenant-power-2026!",
+    })
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url("**/me/profile/")
-    page.get_by_label("Preferred name").fill("Kei")
-    page.get_by_label("Pronouns").fill("she/her")
-    page.get_by_label("Office or title").fill("City Council Member, Ward 3")
-    page.get_by_label("Jurisdiction name").fill("City of Milwaukee")
-    page.get_by_label("Jurisdiction type").select_option("city")
-    page.get_by_label("State or territory").select_option("WI")
-    page.get_by_label("Time zone").select_option("America/Chicago")
+    fill_form(page, {
+        "Preferred name": "Kei", "Pronouns": "she/her",
+        "Office or title": "City Council Member, Ward 3", "Jurisdiction name": "City of Milwaukee",
+        "Jurisdiction type": "select:city", "State or territory": "select:WI",
+        "Time zone": "select:America/Chicago",
+    })
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_text("Your profile is saved.")).to_be_visible()
 
