@@ -1,6 +1,11 @@
-"""seed_scale (small sizes, on the suite's database). No timing here."""
+"""seed_scale (small sizes, on the suite's database) and the load test's wrk parser.
 
+No timing here: `make loadtest` measures; these only check the data and the parsing.
+"""
+
+import importlib.util
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -137,3 +142,84 @@ def test_seed_scale_runs_seed_demo_without_courses(catalog, monkeypatch):
 def test_seed_scale_refuses_impossible_sizes():
     with pytest.raises(CommandError, match="--big-cohort"):
         call_command("seed_scale", "--officials", "10", "--big-cohort", "20")
+
+
+# --- wrk's output -----------------------------------------------------------------------
+
+def _loadtest():
+    path = Path(__file__).resolve().parent.parent / "bench" / "loadtest.py"
+    spec = importlib.util.spec_from_file_location("bench_loadtest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+WRK_TEXT = """\
+Running 5s test @ http://127.0.0.1:8000/catalog/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency   182.34ms   40.12ms   1.02s    80.00%
+    Req/Sec    43.21     10.11    60.00     70.00%
+  Latency Distribution
+     50%  175.50ms
+     75%  190.00ms
+     90%  220.00ms
+     99%    1.02s
+  436 requests in 5.01s, 10.05MB read
+  Socket errors: connect 0, read 0, write 0, timeout 2
+  Non-2xx or 3xx responses: 3
+Requests/sec:     87.03
+Transfer/sec:      2.01MB
+"""
+
+
+def test_parse_wrk_text_output():
+    result = _loadtest().parse_wrk(WRK_TEXT)
+    assert result.requests == 436
+    assert result.duration_s == pytest.approx(5.01)
+    assert result.rps == pytest.approx(87.03, rel=0.01)
+    assert result.p50_ms == pytest.approx(175.5)
+    assert result.p99_ms == pytest.approx(1020)
+    assert not result.exact
+    assert result.non_2xx == 3
+    assert "3 non-2xx" in result.failure() and "timeout 2" in result.failure()
+
+
+def test_parse_wrk_lua_line_counts_redirects_as_failures():
+    loadtest = _loadtest()
+    ok = loadtest.parse_wrk(WRK_TEXT.replace("  Non-2xx or 3xx responses: 3\n", "") + (
+        'LOADTEST_JSON {"requests":400,"duration_us":5000000,"bytes":1,"errors":{"connect":0,'
+        '"read":0,"write":0,"status":0,"timeout":0},"latency_us":{"min":900,"mean":12000.5,'
+        '"max":90000,"p50":11000,"p90":20000,"p99":45500},"statuses":{"200":400}}\n'
+    ))
+    assert ok.exact and ok.requests == 400 and ok.rps == pytest.approx(80)
+    assert (ok.p50_ms, ok.p99_ms) == (11.0, 45.5)
+    assert ok.failure() == ""
+
+    # A page that sends everyone to the login page is not fast: wrk alone would not say.
+    redirected = loadtest.parse_wrk(
+        'LOADTEST_JSON {"requests":900,"duration_us":5000000,"bytes":1,"errors":{"connect":0,'
+        '"read":0,"write":0,"status":0,"timeout":0},"latency_us":{"min":900,"mean":5000,'
+        '"max":9000,"p50":4000,"p90":6000,"p99":8000},"statuses":{"302":890,"200":10}}\n'
+    )
+    assert redirected.non_2xx == 890
+    assert "890 non-2xx (302: 890)" in redirected.failure()
+
+    table = loadtest.table([("roster", "facilitator", redirected, ok),
+                            ("grid", "facilitator", ok, redirected)])
+    assert "**FAILED** 890 non-2xx" in table
+    assert "baseline: 890 non-2xx" in table
+
+
+def test_table_marks_pages_over_twice_the_module_page():
+    loadtest = _loadtest()
+    base = loadtest.WrkResult(requests=100, duration_s=5, p50_ms=10, p99_ms=40,
+                              statuses={200: 100}, exact=True)
+    slow = loadtest.WrkResult(requests=50, duration_s=5, p50_ms=30, p99_ms=100,
+                              statuses={200: 50}, exact=True)
+    fine = loadtest.WrkResult(requests=90, duration_s=5, p50_ms=11, p99_ms=60,
+                              statuses={200: 90}, exact=True)
+    table = loadtest.table([("roster", "facilitator", slow, base),
+                            ("home", "anonymous", fine, base)])
+    assert "| roster | facilitator | 10.0 | 30.0 | 100 | 40.0 | **2.50 (>2x)** |" in table
+    assert "| home | anonymous | 18.0 | 11.0 | 60.0 | 40.0 | 1.50 |" in table
