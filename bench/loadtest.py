@@ -22,6 +22,7 @@ Only 127.0.0.1 is ever loaded; every run is bounded by --duration per page.
 
 import argparse
 import json
+import math
 import os
 import re
 import secrets
@@ -236,6 +237,23 @@ def sign_in(base, email, password):
     return cookie
 
 
+def settle(base, last):
+    """Wait until the workers have served what wrk left behind: wrk stops at its deadline,
+    but sync workers still answer every request already queued (up to one per
+    connection), which would eat into the next measurement. /healthz queues behind them;
+    then one more service time (2 workers / throughput) for the last one running."""
+    import requests
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            requests.get(base + "/healthz", timeout=60)
+            break
+        except requests.RequestException:
+            time.sleep(1)
+    time.sleep(min(2 / last.rps, 30) if last.rps else 5)
+
+
 def preflight(base, targets, cookies):
     """One request per page and identity, to say early which ones do not answer 200."""
     import requests
@@ -307,8 +325,9 @@ def fmt_ms(value):
 
 def table(rows):
     """Markdown table; rows are (page, role, WrkResult, baseline WrkResult)."""
-    lines = ["| page | as | req/s | p50 ms | p99 ms | module p99 ms | p99 / module | failed |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| page | as | requests | req/s | p50 ms | p99 ms | module p99 ms | p99 / module "
+             "| failed |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for name, role, result, base in rows:
         problem = result.failure()
         base_problem = base.failure()
@@ -318,7 +337,7 @@ def table(rows):
             ratio = f"**{r:.2f} (>2x)**" if r > 2 else f"{r:.2f}"
         failed = problem or ("baseline: " + base_problem if base_problem else "")
         lines.append(
-            f"| {name} | {role} | {result.rps:.1f} | {fmt_ms(result.p50_ms)} | "
+            f"| {name} | {role} | {result.requests} | {result.rps:.1f} | {fmt_ms(result.p50_ms)} | "
             f"{fmt_ms(result.p99_ms)} | {fmt_ms(base.p99_ms)} | {ratio} | "
             f"{'**FAILED** ' + failed if failed else ''} |"
         )
@@ -330,6 +349,10 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--min-requests", type=int, default=30,
+                        help="a page with fewer responses is measured again, for longer")
+    parser.add_argument("--max-duration", type=int, default=40,
+                        help="seconds, the longest such second measurement")
     parser.add_argument("--pages", default="",
                         help="regex on 'page as role' (e.g. 'roster|grid', 'as staff')")
     parser.add_argument("--database-url",
@@ -367,12 +390,22 @@ def main(argv=None):
                     if re.search(args.pages, f"{name} as {role}")]
         preflight(base, [(module_path, "anonymous")] + [(p, r) for _, p, r in selected],
                   cookies)
-        run_wrk(base + module_path, None, args, duration=2)  # warm both workers up
+        settle(base, run_wrk(base + module_path, None, args, duration=2)[0])  # warm-up
         print(f"\n{len(selected)} pages, {args.duration} s each after a module-page baseline, "
               f"{args.connections} connections\n", flush=True)
         for name, path, role in selected:
             baseline, _ = run_wrk(base + module_path, cookies[role], args)
+            settle(base, baseline)
             result, output = run_wrk(base + path, cookies[role], args)
+            settle(base, result)
+            if result.requests < args.min_requests and not result.failure().count("non-2xx"):
+                # A slow page: measure again for long enough to have a p99 worth reading.
+                longer = min(args.max_duration, math.ceil(
+                    args.duration * 1.5 * args.min_requests / max(result.requests, 1)))
+                print(f"  {name} as {role}: {result.requests} responses in {args.duration} s;"
+                      f" measuring again for {longer} s", flush=True)
+                result, output = run_wrk(base + path, cookies[role], args, duration=longer)
+                settle(base, result)
             rows.append((name, role, result, baseline))
             note = result.failure()
             print(f"  {name} as {role}: {result.rps:.1f} req/s, p99 {fmt_ms(result.p99_ms)} ms"
@@ -383,8 +416,9 @@ def main(argv=None):
     finally:
         stop(server)
 
-    print(f"\nPaths: module {module_path}; " + "; ".join(
-        f"{name} {path}" for name, path, _ in pages if name != "module"))
+    print("\nPages:")
+    for name, path, _ in pages:
+        print(f"  {name:<30} {path}")
     print(f"\n{table(rows)}\n")
     failed = [f"{n} as {r}" for n, r, res, b in rows if res.failure() or b.failure()]
     slow = [f"{n} as {r}" for n, r, res, b in rows

@@ -221,5 +221,5 @@ def test_table_marks_pages_over_twice_the_module_page():
                               statuses={200: 90}, exact=True)
     table = loadtest.table([("roster", "facilitator", slow, base),
                             ("home", "anonymous", fine, base)])
-    assert "| roster | facilitator | 10.0 | 30.0 | 100 | 40.0 | **2.50 (>2x)** |" in table
-    assert "| home | anonymous | 18.0 | 11.0 | 60.0 | 40.0 | 1.50 |" in table
+    assert "| roster | facilitator | 50 | 10.0 | 30.0 | 100 | 40.0 | **2.50 (>2x)** |" in table
+    assert "| home | anonymous | 90 | 18.0 | 11.0 | 60.0 | 40.0 | 1.50 |" in table
