@@ -319,6 +319,11 @@ def discover():
 
 # --- report -----------------------------------------------------------------------------
 
+def load():
+    """The 1, 5 and 15 minute load averages: the figures only compare within a run."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def fmt_ms(value):
     return "-" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
 
@@ -392,7 +397,7 @@ def main(argv=None):
                   cookies)
         settle(base, run_wrk(base + module_path, None, args, duration=2)[0])  # warm-up
         print(f"\n{len(selected)} pages, {args.duration} s each after a module-page baseline, "
-              f"{args.connections} connections\n", flush=True)
+              f"{args.connections} connections; load average {load()}\n", flush=True)
         for name, path, role in selected:
             baseline, _ = run_wrk(base + module_path, cookies[role], args)
             settle(base, baseline)
@@ -425,7 +430,8 @@ def main(argv=None):
             if res.p99_ms and b.p99_ms and res.p99_ms / b.p99_ms > 2]
     print(f"Over 2x the module page's p99: {', '.join(slow) or 'none'}")
     print(f"Failed measurements: {', '.join(failed) or 'none'}")
-    print(f"Total {time.monotonic() - started:.0f} s. Server log: {log_path}")
+    print(f"Total {time.monotonic() - started:.0f} s; load average {load()} on "
+          f"{os.cpu_count()} cores. Server log: {log_path}")
     return 1 if failed else 0
 
 

@@ -32,6 +32,7 @@ from academy.scale import (
 )
 from courses.models import CoursePage, ModuleCompletion, ModulePage
 
+from .demo import MARKS
 from .models import (
     CHECK_IN_ALPHABET,
     SEAT_STATUSES,
@@ -70,7 +71,6 @@ SESSION_TOPICS = [
 # A absent, - unmarked. Good ones meet a 75 % minimum, poor ones do not.
 GOOD = ["PPPPPPPP", "PLPPPPLP", "PPEPPPPP", "PPPPAPPP", "LPPPPPPP", "PPPLPPPE"]
 POOR = ["AAPPAAPA", "PA-AAPAA", "APAEAAPA"]
-MARKS = {"P": A.PRESENT, "L": A.LATE, "E": A.EXCUSED, "A": A.ABSENT}
 
 
 @dataclass
