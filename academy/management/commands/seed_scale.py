@@ -84,6 +84,7 @@ class Command(BaseCommand):
         if not apps.get_model("courses", "CoursePage").objects.live().exists():
             self.stdout.write("No live course: running seed_demo first...")
             call_command("seed_demo", "--quiet-logins", stdout=self.stdout)
+            self.log(f"seed_demo: {time.monotonic() - started:.1f} s")
 
         # Whatever a seed step might trigger stays in memory (fictional people).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
