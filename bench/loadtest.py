@@ -403,7 +403,7 @@ def main(argv=None):
             settle(base, baseline)
             result, output = run_wrk(base + path, cookies[role], args)
             settle(base, result)
-            if result.requests < args.min_requests and not result.failure().count("non-2xx"):
+            if result.requests < args.min_requests and not result.non_2xx:
                 # A slow page: measure again for long enough to have a p99 worth reading.
                 longer = min(args.max_duration, math.ceil(
                     args.duration * 1.5 * args.min_requests / max(result.requests, 1)))
