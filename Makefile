@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PYTEST_ARGS ?=
 
-.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench clean
+.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ screenshots: setup
 # Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
 bench: setup
 	$(PY) bench/certificates.py $(BENCH_ARGS)
+
+# Every page type under wrk against gunicorn (production settings) on a PostgreSQL
+# database of the academy's real size (seed_scale): DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/academy_scale. Options: LOADTEST_ARGS="--duration 10
+# --pages roster". Needs wrk (installed here from Debian when run as root).
+loadtest: setup
+	LOADTEST=1 bash scripts/system-deps.sh
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
