@@ -168,7 +168,6 @@ def server_env(args, port):
     env.update(
         DATABASE_URL=args.database_url,
         DJANGO_DEBUG="false",
-        ACADEMY_TESTING="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1",
         SITE_URL=f"http://127.0.0.1:{port}",
