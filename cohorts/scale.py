@@ -305,8 +305,7 @@ def seed(log, sizes: ScaleSizes):
         events = EnrollmentEvent.objects.bulk_create(
             [
                 EnrollmentEvent(enrollment=e, actor_id=e.user_id, to_status=e.status,
-                                kind="scale", created_at=e.status_changed_at,
-                                notified_at=e.status_changed_at)
+                                kind="scale", created_at=e.status_changed_at)
                 for e in enrollments
             ],
             batch_size=sizes.batch_size,
