@@ -6,7 +6,15 @@ modules import services, services never import tasks. With no broker configured 
 task runs in-process after the commit (the embedded default).
 """
 
+import logging
+import threading
+from functools import partial
+
 from celery import current_app
+from django.conf import settings
+from django.db import connections, transaction
+
+log = logging.getLogger(__name__)
 
 
 def task_named(task_name: str):
@@ -20,3 +28,30 @@ def task_named(task_name: str):
 def enqueue(task_name: str, *args) -> None:
     """Queue `task_name` with `args` (ids and JSON values) after the transaction commits."""
     task_named(task_name).delay_on_commit(*args)
+
+
+def enqueue_long(task_name: str, *args) -> None:
+    """Queue work that may take longer than a request (closing a cohort, issuing a cohort's
+    certificates). With a broker it is an ordinary task. Without one (the embedded default)
+    it runs in a background thread started after the commit, so the response goes out at
+    once and a worker timeout never cuts it short; BACKGROUND_THREADS=false runs it
+    in-process instead (management commands, tests)."""
+    task = task_named(task_name)
+    if current_app.conf.task_always_eager and settings.BACKGROUND_THREADS:
+        transaction.on_commit(partial(_run_in_thread, task, args))
+    else:
+        task.delay_on_commit(*args)
+
+
+def _run_in_thread(task, args):
+    def run():
+        try:
+            task.apply(args=args, throw=True)
+        except Exception:  # noqa: BLE001 - logged; the sweepers pick the work up again
+            log.exception("Background work %s%r failed", task.name, args)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=f"background {task.name}", daemon=True)
+    thread.start()
+    return thread

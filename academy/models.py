@@ -1,5 +1,8 @@
 """People: the custom User (email is the login) and partner Organizations."""
 
+import zoneinfo
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
 from django.utils import timezone
@@ -141,6 +144,14 @@ class User(AbstractUser):
         if self.email:
             self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def tzinfo(self):
+        """The person's own time zone (the academy's when theirs is unknown)."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
     @property
     def full_name(self):

@@ -211,6 +211,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Without a broker, long work (closing a cohort, a cohort's certificates) runs in a thread
+# after the response (academy.background.enqueue_long); false runs it in-process.
+BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 # The queue workers consume and tasks go to by default. CI gives each run its own, so no
@@ -231,6 +234,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "email-outbox": {"task": "academy.outbox_sweep", "schedule": 60},
     "session-reminders": {"task": "cohorts.session_reminders", "schedule": 15 * 60},
     "certificate-sweeper": {"task": "certificates.sweep", "schedule": 5 * 60},
+    "closing-sweeper": {"task": "cohorts.close_sweep", "schedule": 10 * 60},
 }
 # The email outbox (academy.outbox): a sender's claim on a row lasts this long (a sender
 # that dies is covered by the sweeper after it); failed sends are retried with backoff

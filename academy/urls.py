@@ -12,7 +12,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("me/profile/", academy_views.profile, name="profile"),
-    path("", include("courses.urls")),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
 ]

@@ -22,15 +22,18 @@ from wagtail.models import Site
 
 from academy.background import enqueue
 from academy.outbox import outbox_enqueue
-from cohorts.models import Enrollment, EnrollmentStatus
-from cohorts.progress import enrollments_progress
+from cohorts.models import Enrollment, EnrollmentStatus, Session
+from cohorts.services import enrollment_complete_by_exception
 
 from .certificate_data import CertificateData, settings_values
 from .models import Certificate, CertificateSettings, RenderStatus
 
 log = logging.getLogger(__name__)
 
-ISSUABLE_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
+# A certificate is for a Completed enrollment; these only by a written exception.
+EXCEPTION_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_COMPLETED)
+ISSUABLE_STATUSES = (EnrollmentStatus.COMPLETED, *EXCEPTION_STATUSES)
+MAX_REASON = 2000
 RENDER_TASK = "certificates.render"
 
 
@@ -42,43 +45,55 @@ def _snapshot(enrollment) -> dict:
     """What the certificate certifies, as of now."""
     cohort = enrollment.cohort
     course = cohort.course
-    sessions = list(cohort.sessions.order_by("starts_at").values_list("starts_at", "ends_at"))
     tz = cohort.tzinfo
+    if cohort.self_paced:  # from starting the course to completing it
+        span = [(enrollment.created_at, enrollment.status_changed_at)]
+    else:
+        span = list(Session.objects.active().filter(cohort=cohort).order_by("starts_at")
+                    .values_list("starts_at", "ends_at"))
     return {
         "recipient_name": enrollment.user.printed_name,
         "course_title": course.title,
         "cohort_title": cohort.title,
-        "start_date": timezone.localtime(sessions[0][0], tz).date() if sessions else None,
-        "end_date": timezone.localtime(sessions[-1][1], tz).date() if sessions else None,
+        "start_date": timezone.localtime(span[0][0], tz).date() if span else None,
+        "end_date": timezone.localtime(span[-1][1], tz).date() if span else None,
         "hours": course.estimated_hours,
         "partner_names": [o.name for o in course.co_authors.all()],
     }
 
 
-def _issue(*, enrollment_id, actor, override_reason, progress=None) -> Certificate:
-    override_reason = (override_reason or "").strip()
+def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certificate:
+    """Issue one certificate (or return the one the enrollment has). Completed learners get
+    theirs; anyone else only by a facilitator's written exception, which is recorded."""
+    override_reason = (override_reason or "").strip()[:MAX_REASON]
     with transaction.atomic():
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
             .select_related("cohort__course", "user")
             .get(pk=enrollment_id)
         )
-        if not enrollment.cohort.is_managed_by(actor):
+        if not system and not enrollment.cohort.is_managed_by(actor):
             raise CertificateError("Only the cohort's facilitators and staff issue certificates.")
         existing = Certificate.objects.filter(enrollment=enrollment).first()
         if existing is not None:
             return existing
-        if enrollment.status not in ISSUABLE_STATUSES:
+        name = enrollment.user.display_name
+        if enrollment.status in EXCEPTION_STATUSES:
+            if not override_reason:
+                raise CertificateError(
+                    f"{name} has no result yet: certificates are issued when the cohort is "
+                    "closed. To issue one now, as an exception, write the reason."
+                    if enrollment.status == EnrollmentStatus.ENROLLED else
+                    f"{name} did not complete this cohort. To issue a certificate anyway, "
+                    "as an exception, write the reason."
+                )
+            if enrollment.status == EnrollmentStatus.NOT_COMPLETED:
+                enrollment_complete_by_exception(enrollment=enrollment, actor=actor,
+                                                 reason=override_reason)
+        elif enrollment.status != EnrollmentStatus.COMPLETED:
             raise CertificateError(
-                f"{enrollment.user.display_name} is {enrollment.get_status_display().lower()}"
-                " in this cohort, so no certificate can be issued."
-            )
-        if progress is None and not override_reason:
-            progress = enrollments_progress([enrollment])[enrollment.pk]
-        if not override_reason and not progress.eligible:
-            raise CertificateError(
-                f"{enrollment.user.display_name} has not met the completion rule yet. "
-                "To issue anyway, give a reason for the override."
+                f"{name} is {enrollment.get_status_display().lower()} in this cohort, so no "
+                "certificate can be issued."
             )
         now = timezone.now()
         try:
@@ -102,32 +117,30 @@ def _issue(*, enrollment_id, actor, override_reason, progress=None) -> Certifica
 def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "") -> Certificate:
     """Issue the enrollment's certificate, or return the one it already has.
 
-    Only the cohort's facilitators and staff may issue. The learner must be eligible
-    (attendance and required modules) unless a written override reason is given.
+    Only the cohort's facilitators and staff may issue. A certificate is for a Completed
+    enrollment; before the cohort is closed (or for a learner not completed) only one
+    learner at a time, with a written reason that is recorded and shown to staff.
     """
     return _issue(enrollment_id=enrollment.pk, actor=actor, override_reason=override_reason)
 
 
-def certificate_issue_for_cohort(*, cohort, actor) -> dict:
-    """Issue to every eligible learner who has no certificate yet (progress is computed
-    once for the whole roster). Returns {"issued": [...], "skipped": n}."""
-    if not cohort.is_managed_by(actor):
-        raise CertificateError("Only the cohort's facilitators and staff issue certificates.")
-    enrollments = list(
-        Enrollment.objects.filter(cohort=cohort, status__in=ISSUABLE_STATUSES)
-        .filter(certificate__isnull=True)
-        .select_related("cohort__course", "user")
+def certificate_issue_completed(*, cohort_id: int, actor=None) -> list[Certificate]:
+    """After a cohort is closed: a certificate for every Completed learner without one."""
+    ids = list(
+        Enrollment.objects.filter(cohort_id=cohort_id, status=EnrollmentStatus.COMPLETED,
+                                  certificate__isnull=True).values_list("pk", flat=True)
     )
-    progress = enrollments_progress(enrollments)
-    issued, skipped = [], 0
-    for enrollment in enrollments:
-        p = progress.get(enrollment.pk)
-        if p is None or not p.eligible:
-            skipped += 1
-            continue
-        issued.append(_issue(enrollment_id=enrollment.pk, actor=actor, override_reason="",
-                             progress=p))
-    return {"issued": issued, "skipped": skipped}
+    return [_issue(enrollment_id=pk, actor=actor, system=True) for pk in ids]
+
+
+def certificate_issue_self_paced(*, enrollment_id: int) -> Certificate | None:
+    """A learner completed a self-paced course: their certificate, issued by the academy."""
+    enrollment = Enrollment.objects.filter(
+        pk=enrollment_id, cohort__self_paced=True, status=EnrollmentStatus.COMPLETED
+    ).first()
+    if enrollment is None:
+        return None
+    return _issue(enrollment_id=enrollment.pk, actor=None, system=True)
 
 
 def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:

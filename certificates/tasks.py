@@ -15,8 +15,16 @@ from celery import shared_task
 from django.conf import settings
 from django.db.models import F
 
+from academy.models import User
+
 from .models import Certificate
-from .services import certificate_render, certificate_render_failed, certificates_to_sweep
+from .services import (
+    certificate_issue_completed,
+    certificate_issue_self_paced,
+    certificate_render,
+    certificate_render_failed,
+    certificates_to_sweep,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,3 +73,16 @@ def certificate_sweep_task(older_than_seconds: int | None = None):
     if ids:
         log.info("Re-queued %d unrendered certificates", len(ids))
     return len(ids)
+
+
+@shared_task(name="certificates.issue_completed")
+def certificate_issue_completed_task(cohort_id: int, actor_id: int | None = None) -> int:
+    """After a cohort is closed: certificates for its completed learners."""
+    actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    return len(certificate_issue_completed(cohort_id=cohort_id, actor=actor))
+
+
+@shared_task(name="certificates.issue_self_paced")
+def certificate_issue_self_paced_task(enrollment_id: int) -> str:
+    certificate = certificate_issue_self_paced(enrollment_id=enrollment_id)
+    return "issued" if certificate else "not completed"

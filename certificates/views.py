@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
+from academy.background import enqueue_long
 from cohorts.models import Enrollment
 from cohorts.progress import cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
@@ -23,9 +24,9 @@ from cohorts.views.facilitate import FacilitatorCohortMixin
 from .models import Certificate, RenderStatus, normalize_code
 from .services import (
     ISSUABLE_STATUSES,
+    MAX_REASON,
     CertificateError,
     certificate_issue,
-    certificate_issue_for_cohort,
     certificate_reissue,
     certificate_revoke,
 )
@@ -122,14 +123,16 @@ def download_pdf(request, code):
     )
 
 
+ISSUE_COMPLETED_TASK = "certificates.issue_completed"
+
 # --- Facilitators and staff ----------------------------------------------------------
 
 
 class OverrideForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for issuing although the completion rule is not met",
+        label="Reason for the exception (recorded and shown to staff)",
         widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=1000,
+        max_length=MAX_REASON,
     )
 
 
@@ -172,10 +175,9 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         context.update(
             rows=rows,
             counts=counts,
-            eligible_without=sum(
-                1
-                for r in rows
-                if r["certificate"] is None and r["progress"] and r["progress"].eligible
+            missing=sum(
+                1 for r in rows
+                if r["certificate"] is None and r["enrollment"].status == "completed"
             ),
             override_form=OverrideForm(),
             revoke_form=RevokeForm(),
@@ -183,44 +185,43 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         )
         return context
 
+    def _posted(self, model, field, **lookup):
+        """The object a form names, or 404 (never a 500 for `?enrollment=abc`)."""
+        value = self.request.POST.get(field, "")
+        if not value.isdigit():
+            raise Http404
+        return get_object_or_404(model, pk=int(value), **lookup)
+
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
         try:
-            if action == "issue_all":
-                result = certificate_issue_for_cohort(cohort=self.cohort, actor=request.user)
-                n = len(result["issued"])
-                messages.success(
-                    request,
-                    f"Issuing {n} certificate{'s' if n != 1 else ''}; the PDFs are being prepared."
-                    if n
-                    else "Every eligible learner already has a certificate.",
-                )
+            if action == "issue_missing":
+                enqueue_long(ISSUE_COMPLETED_TASK, self.cohort.pk, request.user.pk)
+                messages.success(request, "Issuing the missing certificates; the PDFs are being "
+                                 "prepared.")
             elif action in ("issue_one", "override"):
-                enrollment = get_object_or_404(
-                    Enrollment, pk=request.POST.get("enrollment"), cohort=self.cohort
-                )
+                enrollment = self._posted(Enrollment, "enrollment", cohort=self.cohort)
                 reason = ""
                 if action == "override":
                     form = OverrideForm(request.POST)
                     if not form.is_valid():
-                        raise CertificateError("Please write the reason for the override.")
+                        raise CertificateError("Please write the reason for the exception "
+                                               f"(at most {MAX_REASON} characters).")
                     reason = form.cleaned_data["reason"]
                 certificate_issue(enrollment=enrollment, actor=request.user, override_reason=reason)
                 messages.success(request, f"Certificate issued to {enrollment.user.display_name}.")
-            elif action == "reissue":
-                certificate = get_object_or_404(
-                    Certificate, pk=request.POST.get("certificate"), enrollment__cohort=self.cohort
-                )
-                certificate_reissue(certificate=certificate, actor=request.user)
-                messages.success(request, "The certificate is being rendered again (same code).")
-            elif action == "revoke":
-                certificate = get_object_or_404(
-                    Certificate, pk=request.POST.get("certificate"), enrollment__cohort=self.cohort
-                )
-                form = RevokeForm(request.POST)
-                reason = form.cleaned_data["reason"] if form.is_valid() else ""
-                certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
-                messages.success(request, "The certificate is revoked; the learner is told.")
+            elif action in ("reissue", "revoke"):
+                certificate = self._posted(Certificate, "certificate",
+                                           enrollment__cohort=self.cohort)
+                if action == "reissue":
+                    certificate_reissue(certificate=certificate, actor=request.user)
+                    messages.success(request, "The certificate is being rendered again "
+                                     "(same code).")
+                else:
+                    form = RevokeForm(request.POST)
+                    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+                    certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
+                    messages.success(request, "The certificate is revoked; the learner is told.")
             else:
                 messages.error(request, "Unknown action.")
         except CertificateError as exc:

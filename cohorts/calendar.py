@@ -41,7 +41,9 @@ def _event(session, cohort):
     elif session.video_url:
         event.add("location", vText(session.video_url))
     event.add("url", session.video_url or cohort_url)
-    if cohort.status == "cancelled":
+    # A move or a cancellation raises the SEQUENCE, so calendar apps replace the event.
+    event.add("sequence", session.sequence)
+    if cohort.status == "cancelled" or session.cancelled_at:
         event.add("status", "CANCELLED")
     return event
 

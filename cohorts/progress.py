@@ -64,6 +64,8 @@ def build_progress(cohort, enrollment_id, sessions, marks, modules, now) -> Lear
     held = attended = late = excused = 0
     remaining = excused_all = 0
     for session in sessions:
+        if session.cancelled_at is not None:
+            continue  # a cancelled session counts for nothing
         status = marks.get(session.pk)
         if status == A.EXCUSED:
             excused_all += 1
@@ -85,7 +87,7 @@ def build_progress(cohort, enrollment_id, sessions, marks, modules, now) -> Lear
     if cohort.status == CohortStatus.FINISHED:
         on_track = eligible
     else:
-        possible = len(sessions) - excused_all
+        possible = held + remaining - excused_all
         on_track = possible <= 0 or (attended + remaining) * 100 >= minimum * possible
     return LearnerProgress(
         enrollment_id=enrollment_id,
@@ -221,7 +223,8 @@ def cohort_attendance(cohort, enrollments=None, *, now=None) -> CohortAttendance
     progress = enrollments_progress(
         enrollments, now=now, sessions={cohort.pk: sessions}, marks=marks
     )
-    totals = {s.pk: SessionTotals(held=s.starts_at <= now) for s in sessions}
+    totals = {s.pk: SessionTotals(held=s.starts_at <= now and s.cancelled_at is None)
+              for s in sessions}
     for e in enrollments:
         row = marks.get(e.pk, {})
         for s in sessions:

@@ -176,14 +176,15 @@ def _statuses(rng, p):
     """The enrollment statuses of one cohort: mostly seated, a few withdrawn; applicants
     in approval cohorts; a waitlist where the seats are taken."""
     capacity, approval = p.capacity, p.mode == EnrollmentMode.APPROVAL
-    if p.status == C.CANCELLED:
-        return [S.WITHDRAWN] * round(capacity * rng.uniform(0.3, 0.7))
+    if p.status == C.CANCELLED:  # places end as cancelled with their cohort
+        return [S.CANCELLED] * max(round(capacity * rng.uniform(0.3, 0.7)), 1)
     low = 0.5 if p.status == C.OPEN else 0.8
     seated = min(capacity, round(capacity * rng.uniform(low, 1.15)))
     full = seated >= capacity
     if p.status == C.FINISHED:
-        out = _split(seated, [(S.COMPLETED, 0.85), (S.ENROLLED, 0.15)])
-        out += [S.WITHDRAWN] * round(seated * 0.08)
+        # Closed cohorts: every seated learner has a result.
+        out = _split(seated, [(S.COMPLETED, 0.85), (S.NOT_COMPLETED, 0.15)])
+        out += [S.WITHDRAWN] * round(seated * 0.08) + [S.REMOVED] * round(seated * 0.03)
         out += [S.DECLINED] * round(seated * 0.06 * approval)
         return out
     out = [S.ENROLLED] * seated + [S.WITHDRAWN] * round(seated * 0.04)

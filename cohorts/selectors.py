@@ -65,7 +65,8 @@ MY_GROUPS = [
     ("Awaiting approval", [S.PENDING]),
     ("On the waitlist", [S.WAITLISTED]),
     ("Completed", [S.COMPLETED]),
-    ("Past and withdrawn", [S.WITHDRAWN, S.DECLINED]),
+    ("Past and withdrawn", [S.WITHDRAWN, S.DECLINED, S.REMOVED, S.NOT_COMPLETED,
+                            S.CANCELLED]),
 ]
 
 

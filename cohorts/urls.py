@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import attendance, check_in, facilitate, imports, learner
+from .views import attendance, check_in, facilitate, imports, learner, lifecycle, self_paced
 
 # The facilitator workspace: /facilitate/<cohort>/... and /facilitate/<cohort>/sessions/<pk>/...
 cohort_pages = [
@@ -14,6 +14,14 @@ cohort_pages = [
          name="facilitate_attendance_csv"),
     path("attendance/", attendance.GridView.as_view(), name="facilitate_grid"),
     path("sessions/", attendance.SessionListView.as_view(), name="facilitate_sessions"),
+    path("state/<str:action>/", lifecycle.CohortMoveView.as_view(), name="facilitate_move"),
+    path("cancel/", lifecycle.CohortCancelView.as_view(), name="facilitate_cancel"),
+    path("close/", lifecycle.CloseView.as_view(), name="facilitate_close"),
+    path("close/progress/", lifecycle.CloseProgressView.as_view(),
+         name="facilitate_close_progress"),
+    path("capacity/", lifecycle.CapacityView.as_view(), name="facilitate_capacity"),
+    path("announce/", lifecycle.AnnounceView.as_view(), name="facilitate_announce"),
+    path("history/", lifecycle.HistoryView.as_view(), name="facilitate_history"),
 ]
 # (path under the session, view, URL name)
 SESSION_PAGES = [
@@ -25,6 +33,7 @@ SESSION_PAGES = [
     ("live/checked-in/", attendance.LivePartialView, "facilitate_live_partial"),
     ("import/", imports.ImportView, "facilitate_import"),
     ("import/confirm/", imports.ImportConfirmView, "facilitate_import_confirm"),
+    ("change/", lifecycle.SessionChangeView, "facilitate_session_change"),
 ]
 cohort_pages.append(path("sessions/<int:session_pk>/", include(
     [path(route, view.as_view(), name=name) for route, view, name in SESSION_PAGES]
@@ -35,6 +44,9 @@ urlpatterns = [
     path("cohorts/<slug:slug>/enroll/", learner.cohort_enroll, name="cohort_enroll"),
     path("cohorts/<slug:slug>/calendar.ics", learner.cohort_calendar, name="cohort_calendar"),
     path("me/", learner.my_learning, name="my_learning"),
+    path("me/modules/<int:pk>/complete/", self_paced.module_completion, name="module_complete"),
+    path("me/courses/<int:pk>/start/", self_paced.self_paced_start_view,
+         name="self_paced_start"),
     path("me/calendar/reset/", learner.calendar_reset, name="calendar_reset"),
     path("me/calendar/<str:token>.ics", learner.my_calendar, name="my_calendar"),
     path("me/enrollments/<int:pk>/withdraw/", learner.enrollment_withdraw_view,

@@ -1,8 +1,17 @@
 """Wagtail admin: cohorts with their sessions edited inline, and an enrollment listing."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -11,11 +20,69 @@ from wagtail.permissions import register_permission_policy
 from academy.models import TIME_ZONE_CHOICES
 from academy.viewsets import AcademyModelViewSet
 
-from .models import Cohort, Enrollment
+from .models import Cohort, CohortStatus, Enrollment, Session
+from .services import EnrollmentError, cohort_set_capacity, sessions_edited
+from .services.locking import cohort_transaction, lock_cohort
+
+
+class CohortEditView(generic.EditView):
+    """Staff edits go through the same rules as the workspace: the seats through
+    cohort_set_capacity (promotions and emails, no going below the seats taken), moved
+    sessions through sessions_edited (emails, calendar updates, no deleting once open)."""
+
+    def save_instance(self):
+        new_capacity = self.form.cleaned_data["capacity"]
+        with cohort_transaction():
+            before = lock_cohort(self.object.pk)
+            times = {s.pk: (s.starts_at, s.ends_at)
+                     for s in Session.objects.filter(cohort=before)}
+            self.form.instance.capacity = before.capacity
+            self.form.instance.status = before.status
+            instance = super().save_instance()
+            cohort_set_capacity(cohort=instance, actor=self.request.user, capacity=new_capacity)
+            sessions_edited(cohort=instance, actor=self.request.user, before=times)
+        instance.refresh_from_db()
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrollmentError as exc:
+            form.add_error(None, str(exc))
+            self.produced_error_message = str(exc)
+            return self.form_invalid(form)
+
+
+class CohortDeleteView(generic.DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission_for_instance(
+            request.user, "delete", self.object
+        ):
+            messages.error(request, "Only an empty draft is deleted; cancel this cohort from "
+                           "the facilitator workspace instead, so its people are told.")
+            return redirect("cohorts_cohort:edit", self.object.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CohortPermissionPolicy(ModelPermissionPolicy):
+    """A cohort is deleted only while it is an empty draft; otherwise it is cancelled (its
+    people are told and its history is kept)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and (
+            instance.status != CohortStatus.DRAFT or instance.enrollments.exists()
+        ):
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
 
 
 class CohortViewSet(AcademyModelViewSet):
     model = Cohort
+    edit_view_class = CohortEditView
+    delete_view_class = CohortDeleteView
     icon = "group"
     menu_label = "Cohorts"
     list_display = ["title", "course", "status", "capacity", "enrollment_mode"]
@@ -26,7 +93,13 @@ class CohortViewSet(AcademyModelViewSet):
         FieldPanel("course"),
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("description"),
-        FieldPanel("status"),
+        HelpPanel(
+            content="<p>A new cohort starts as a draft. Open, start, close and cancel it from "
+            "its page in the facilitator workspace (Facilitate), where each step tells the "
+            "people it concerns. Changing the seats or a session's times here emails the "
+            "learners too; cancel a session in the workspace rather than deleting it.</p>",
+            heading="How a cohort changes",
+        ),
         FieldPanel("facilitators"),
         MultiFieldPanel(
             [

@@ -15,3 +15,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}
+# Long work runs in-process, inside the test's transaction (one test starts the thread).
+BACKGROUND_THREADS = False

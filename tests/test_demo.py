@@ -55,14 +55,27 @@ def test_curriculum_people_and_partners(client):
 
 def test_cohorts_in_every_state(client):
     statuses = set(Cohort.objects.values_list("status", flat=True))
-    assert {"open", "in_progress", "finished", "draft"} <= statuses
-    full = Cohort.objects.get(slug="housing-full-waitlist")
+    assert {"open", "in_progress", "finished", "draft", "cancelled"} <= statuses
+    # One cohort is ready to close: running, its last session over, mixed standings.
+    ready = Cohort.objects.get(slug="public-safety-fall-2026")
+    assert ready.status == "in_progress" and not ready.sessions.filter(ends_at__gt=timezone.now())
+    standings = cohort_attendance(ready).progress.values()
+    assert any(p.eligible for p in standings) and any(not p.eligible for p in standings)
+    # The cancelled one ended its people's places and keeps their history.
+    cancelled = Cohort.objects.get(slug="climate-gulf-coast-2027")
+    assert set(cancelled.enrollments.values_list("status", flat=True)) == {"cancelled"}
+    # The finished one was closed through the rules: results and certificates.
+    finished = Cohort.objects.get(slug="housing-summer-2026")
+    results = set(finished.enrollments.values_list("status", flat=True))
+    assert results == {"completed", "not_completed"}
+    assert all(e.certificate for e in finished.enrollments.filter(status="completed"))
+    full = Cohort.objects.get(slug="housing-spring-2027")
     assert full.enrollments.seated().count() == full.capacity
     assert full.enrollments.waitlist().count() >= 2
-    assert Cohort.objects.get(slug="approval-required").enrollments.filter(
+    assert Cohort.objects.get(slug="worker-power-southwest").enrollments.filter(
         status="pending").exists()
     now = timezone.now()
-    running = Cohort.objects.get(slug="organizer-in-progress")
+    running = Cohort.objects.get(slug="organizer-fall-2026")
     assert running.sessions.filter(ends_at__lt=now).exists()
     assert running.sessions.filter(starts_at__gt=now).exists()
     assert running.facilitators.filter(email="facilitator@academy.example.org").exists()
@@ -70,22 +83,29 @@ def test_cohorts_in_every_state(client):
     assert client.get(full.course.url).status_code == 200
 
 
+def test_a_self_paced_course_started_by_some_and_finished_by_one():
+    course = CoursePage.objects.get(slug="peoples-budgets")
+    places = Enrollment.objects.filter(cohort__course=course, cohort__self_paced=True)
+    assert places.count() == 3
+    [done] = places.filter(status="completed")
+    assert done.certificate.render_status == "done"
+
+
 def test_attendance_and_progress(client):
-    running = Cohort.objects.select_related("course").get(slug="organizer-in-progress")
-    finished = Cohort.objects.select_related("course").get(slug="finished-cohort")
+    running = Cohort.objects.select_related("course").get(slug="organizer-fall-2026")
+    finished = Cohort.objects.select_related("course").get(slug="housing-summer-2026")
     for cohort in (running, finished):
         progress = cohort_attendance(cohort).progress.values()
         assert any(p.on_track for p in progress) and any(not p.on_track for p in progress)
-    assert any(p.eligible for p in cohort_attendance(finished).progress.values())
     assert set(Attendance.objects.values_list("source", flat=True)) == {
         "facilitator", "self_check_in"}
 
 
 def test_the_demo_logins_see_their_pages(client):
-    running = Cohort.objects.get(slug="organizer-in-progress")
+    running = Cohort.objects.get(slug="organizer-fall-2026")
     client.login(email="facilitator@academy.example.org", password="governing-together")
     for url in ("/facilitate/", f"/facilitate/{running.slug}/roster/",
-                f"/facilitate/{running.slug}/attendance/", "/facilitate/approval-required/"):
+                f"/facilitate/{running.slug}/attendance/", "/facilitate/worker-power-southwest/"):
         assert client.get(url).status_code == 200, url
     client.force_login(running.enrollments.first().user)
     assert "Attendance:" in client.get("/me/").content.decode()

@@ -9,6 +9,7 @@ from .calendar import CalendarToken, new_calendar_token
 from .choices import (
     ACTIVE_STATUSES,
     ATTENDED_STATUSES,
+    HISTORY_STATUSES,
     SEAT_STATUSES,
     AttendanceSource,
     AttendanceStatus,
@@ -23,14 +24,18 @@ from .cohort import (
     Cohort,
     CohortQuerySet,
     Session,
+    SessionQuerySet,
     new_check_in_code,
+    session_times_problem,
 )
 from .enrollment import Enrollment, EnrollmentEvent, EnrollmentQuerySet
+from .history import CohortEvent, CohortEventKind
 
 __all__ = [
-    "ACTIVE_STATUSES", "ATTENDED_STATUSES", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE",
+    "ACTIVE_STATUSES", "ATTENDED_STATUSES", "HISTORY_STATUSES", "CohortEvent", "CohortEventKind",
+    "SessionQuerySet", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE",
     "LATE_AFTER", "SEAT_STATUSES", "Attendance", "AttendanceSource", "AttendanceStatus",
     "CalendarToken", "Cohort", "CohortQuerySet", "CohortStatus", "Enrollment",
     "EnrollmentEvent", "EnrollmentMode", "EnrollmentQuerySet", "EnrollmentStatus", "Session",
-    "SessionReminder", "new_calendar_token", "new_check_in_code",
+    "SessionReminder", "new_calendar_token", "new_check_in_code", "session_times_problem",
 ]

@@ -22,16 +22,30 @@ class EnrollmentStatus(models.TextChoices):
     WAITLISTED = "waitlisted", "On the waitlist"
     DECLINED = "declined", "Declined"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    REMOVED = "removed", "Removed by a facilitator"
     COMPLETED = "completed", "Completed"
+    NOT_COMPLETED = "not_completed", "Not completed"
+    CANCELLED = "cancelled", "Cancelled with the cohort"
 
 
-# Statuses that hold a seat, and statuses that still claim a place in the cohort.
-SEAT_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
+# Statuses of people who took a seat (the roster, attendance, progress), the ones that
+# count against capacity while a cohort runs, and the ones that still claim a place.
+SEAT_STATUSES = (
+    EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED, EnrollmentStatus.NOT_COMPLETED
+)
 ACTIVE_STATUSES = (
     EnrollmentStatus.PENDING,
     EnrollmentStatus.ENROLLED,
     EnrollmentStatus.WAITLISTED,
     EnrollmentStatus.COMPLETED,
+)
+# The people whose story ended without completing: the facilitators' History filter.
+HISTORY_STATUSES = (
+    EnrollmentStatus.DECLINED,
+    EnrollmentStatus.WITHDRAWN,
+    EnrollmentStatus.REMOVED,
+    EnrollmentStatus.CANCELLED,
+    EnrollmentStatus.NOT_COMPLETED,
 )
 
 

@@ -31,8 +31,10 @@ class CohortQuerySet(models.QuerySet):
         return self.exclude(status=CohortStatus.DRAFT)
 
     def upcoming(self):
-        """Cohorts a course page advertises: open or running."""
-        return self.filter(status__in=[CohortStatus.OPEN, CohortStatus.IN_PROGRESS])
+        """Cohorts a course page advertises: open or running (not a self-paced course's)."""
+        return self.filter(
+            status__in=[CohortStatus.OPEN, CohortStatus.IN_PROGRESS], self_paced=False
+        )
 
     def with_seats(self):
         """Annotate `seats_taken` (enrolled + completed) in the same query."""
@@ -44,7 +46,9 @@ class CohortQuerySet(models.QuerySet):
 
     def with_dates(self):
         """Annotate `first_starts_at`, `last_ends_at` and `next_starts_at` (subqueries)."""
-        sessions = Session.objects.filter(cohort=models.OuterRef("pk")).order_by()
+        sessions = Session.objects.filter(
+            cohort=models.OuterRef("pk"), cancelled_at__isnull=True
+        ).order_by()
         return self.annotate(
             first_starts_at=models.Subquery(
                 sessions.order_by("starts_at").values("starts_at")[:1]
@@ -107,7 +111,14 @@ class Cohort(ClusterableModel):
         "minimum attendance (%)", default=75, validators=[MaxValueValidator(100)],
         help_text="Completion rule: share of sessions attended (excused sessions do not count).",
     )
+    self_paced = models.BooleanField(
+        default=False, editable=False,
+        help_text="The standing cohort of a self-paced course: learners start when they like.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancel_reason = models.TextField(blank=True, editable=False)
 
     objects = CohortQuerySet.as_manager()
 
@@ -143,6 +154,19 @@ class Cohort(ClusterableModel):
             f.pk == user.pk for f in self.facilitators.all()
         )
 
+    def clean(self):
+        opens, closes = self.enrollment_opens_at, self.enrollment_closes_at
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"enrollment_closes_at": "Enrollment must close after it opens."}
+            )
+        for name in ("enrollment_opens_at", "enrollment_closes_at"):
+            value = getattr(self, name)
+            if value and not (EARLIEST_YEAR <= value.year <= LATEST_YEAR):
+                raise ValidationError(
+                    {name: f"Choose a date between {EARLIEST_YEAR} and {LATEST_YEAR}."}
+                )
+
     def window_state(self, now=None):
         """'before', 'open' or 'after' the enrollment window."""
         now = now or timezone.now()
@@ -159,6 +183,31 @@ CHECK_IN_OPENS_BEFORE = timedelta(minutes=15)
 LATE_AFTER = timedelta(minutes=10)
 
 
+LONGEST_SESSION = timedelta(hours=12)
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
+def session_times_problem(starts_at, ends_at) -> str:
+    """Why these times cannot be a session's ("" when they can): the one rule the model
+    (so the admin), the facilitator workspace and the services share."""
+    if starts_at is None or ends_at is None:
+        return "Give the start and the end."
+    if not (EARLIEST_YEAR <= starts_at.year <= LATEST_YEAR):
+        return f"Choose a start between {EARLIEST_YEAR} and {LATEST_YEAR}."
+    if ends_at <= starts_at:
+        return "A session must end after it starts."
+    if ends_at - starts_at > LONGEST_SESSION:
+        return "A session lasts 12 hours at the most; add another session for another day."
+    return ""
+
+
+class SessionQuerySet(models.QuerySet):
+    def active(self):
+        """Sessions that happen (or happened): cancelled ones stay, for calendars and
+        history, but count for nothing."""
+        return self.filter(cancelled_at__isnull=True)
+
+
 class Session(models.Model):
     """One live meeting of a cohort."""
 
@@ -173,10 +222,16 @@ class Session(models.Model):
     check_in_code = models.CharField(
         max_length=12, unique=True, default=new_check_in_code, editable=False
     )
+    # Calendar apps update an event when its SEQUENCE grows (RFC 5545): bumped on every
+    # move or cancellation, which also emails the learners (cohorts.services.sessions).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(
         null=True, blank=True, editable=False,
         help_text="When reminders for this session were last sent out.",
     )
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -199,5 +254,8 @@ class Session(models.Model):
         return self.starts_at <= (now or timezone.now())
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "A session must end after it starts."})
+        if self.starts_at and self.ends_at:
+            problem = session_times_problem(self.starts_at, self.ends_at)
+            if problem:
+                field = "ends_at" if self.ends_at <= self.starts_at else "starts_at"
+                raise ValidationError({field: problem})

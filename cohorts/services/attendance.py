@@ -23,6 +23,28 @@ CHECK_IN_MAX_WRONG = 5  # wrong codes per person ...
 CHECK_IN_LOCKOUT = 10 * 60  # ... per this many seconds
 
 
+def check_marks_allowed(session, status, now):
+    """The one rule for when attendance may be recorded: a cohort that is not finished or
+    cancelled, a session that is not cancelled and, except for excusals (which may be
+    recorded ahead), has started."""
+    cohort = session.cohort
+    if cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
+        raise AttendanceError(
+            f"{cohort.title} is {cohort.get_status_display().lower()}; its attendance is final.",
+            code="closed",
+        )
+    if session.cancelled_at:
+        raise AttendanceError(f"{session.title} was cancelled.", code="cancelled")
+    if status != AttendanceStatus.EXCUSED and session.starts_at > now:
+        starts = timezone.localtime(session.starts_at, cohort.tzinfo)
+        raise AttendanceError(
+            f"{session.title} has not started yet (it starts "
+            f"{date_format(starts, 'DATETIME_FORMAT')} {starts:%Z}). Present, late and "
+            "absent can be recorded once it starts; excused can be recorded ahead of time.",
+            code="not_started",
+        )
+
+
 def _check_attendance_target(session, enrollment):
     if enrollment.cohort_id != session.cohort_id:
         raise AttendanceError("That person is not in this session's cohort.", code="not_found")
@@ -69,13 +91,15 @@ def attendance_record(
     """
     if status not in AttendanceStatus.values:
         raise AttendanceError("Choose present, late, excused or absent.")
+    now = now or timezone.now()
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
             raise AttendanceError("We could not find that session.", code="not_found")
+        check_marks_allowed(session, status, now)
         _check_attendance_target(session, enrollment)
         return _upsert_attendance(
             session=session, enrollment=enrollment, status=status, actor=actor,
-            source=source, note=note, now=now or timezone.now(),
+            source=source, note=note, now=now,
         )
 
 
@@ -88,6 +112,7 @@ def attendance_mark_all_present(*, session: Session, actor, now=None) -> int:
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
             raise AttendanceError("We could not find that session.", code="not_found")
+        check_marks_allowed(session, AttendanceStatus.PRESENT, now)
         marked = set(
             Attendance.objects.filter(session=session).values_list("enrollment_id", flat=True)
         )
@@ -156,13 +181,18 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
             f"You are not enrolled in {session.cohort.title}, so you cannot check in to "
             "this session.", code="not_enrolled",
         )
-    tz = session.cohort.tzinfo
+    if session.cancelled_at or session.cohort.status == CohortStatus.FINISHED:
+        raise AttendanceError(
+            f"{session.title} was cancelled." if session.cancelled_at else
+            f"{session.cohort.title} is finished, so check-in is closed.", code="closed",
+        )
     if now < session.starts_at - CHECK_IN_OPENS_BEFORE:
-        opens = timezone.localtime(session.starts_at - CHECK_IN_OPENS_BEFORE, tz)
+        # In the learner's own time zone, with its abbreviation (as My learning shows it).
+        opens = timezone.localtime(session.starts_at - CHECK_IN_OPENS_BEFORE, user.tzinfo)
         raise AttendanceError(
             f"Check-in for {session.title} opens at "
-            f"{date_format(opens, 'DATETIME_FORMAT')} ({session.cohort.time_zone}), "
-            "15 minutes before the start.", code="too_early",
+            f"{date_format(opens, 'DATETIME_FORMAT')} {opens:%Z}, 15 minutes before the start.",
+            code="too_early",
         )
     if now > session.ends_at:
         raise AttendanceError(
@@ -193,6 +223,7 @@ def attendance_import(*, session: Session, actor, marks: dict, now=None) -> int:
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
             raise AttendanceError("We could not find that session.", code="not_found")
+        check_marks_allowed(session, AttendanceStatus.PRESENT, now)
         enrollments = Enrollment.objects.select_related("user").in_bulk(list(marks))
         existing = {
             a.enrollment_id: a

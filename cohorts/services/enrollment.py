@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from ..models import (
     SEAT_STATUSES,
     Cohort,
+    CohortStatus,
     Enrollment,
     EnrollmentEvent,
     EnrollmentMode,
@@ -27,6 +28,7 @@ from ..models import (
 )
 from ..notifications import enrollment_event_email
 from .errors import EnrollmentError, EnrollmentNotFound
+from .lifecycle import enrollment_move_allowed
 from .locking import cohort_transaction, lock_cohort, lock_enrollment
 
 S = EnrollmentStatus
@@ -59,6 +61,8 @@ def enrollment_admission(cohort, *, seats_taken: int, is_facilitator: bool, now=
     if is_facilitator:
         return Admission(None, refusal="You facilitate this cohort, so you cannot enroll in it.",
                          code="facilitator")
+    if cohort.self_paced:
+        return Admission(S.ENROLLED)  # no seats to count: start any time
     full = seats_taken >= cohort.capacity
     if cohort.enrollment_mode == EnrollmentMode.APPROVAL:
         return Admission(S.PENDING, full=full)
@@ -77,6 +81,12 @@ def set_status(enrollment, to_status, *, actor, kind, message="", now=None):
     """Move `enrollment` to `to_status`: its history row and its email, in this transaction."""
     now = now or timezone.now()
     from_status = enrollment.status
+    if not enrollment_move_allowed(from_status, to_status):
+        before = S(from_status).label.lower() if from_status else "nothing"
+        raise EnrollmentError(
+            f"An enrollment cannot go from {before} to {S(to_status).label.lower()}.",
+            code="state",
+        )
     enrollment.status = to_status
     enrollment.status_changed_at = now
     fields = ["status", "status_changed_at"]
@@ -101,7 +111,7 @@ def set_status(enrollment, to_status, *, actor, kind, message="", now=None):
 def fill_free_seats(cohort, *, actor=None, now=None) -> list[Enrollment]:
     """Promote from the head of the waitlist while seats are free (cohort row locked)."""
     free = cohort.capacity - seats_taken(cohort)
-    if free <= 0:
+    if free <= 0 or not cohort.joinable_status:
         return []
     promoted = list(
         Enrollment.objects.waitlist().filter(cohort=cohort).select_related("user")[:free]
@@ -119,6 +129,10 @@ DUPLICATE_MESSAGES = {
     S.COMPLETED: "You have already completed this cohort.",
     S.DECLINED: "Your application to this cohort was declined. Please contact the "
     "facilitators if you think this is a mistake.",
+    S.REMOVED: "The facilitators ended your enrollment in this cohort. Please contact them if "
+    "you think this is a mistake.",
+    S.NOT_COMPLETED: "This cohort has ended.",
+    S.CANCELLED: "This cohort was cancelled.",
 }
 KIND_FOR = {S.PENDING: "received", S.ENROLLED: "enrolled", S.WAITLISTED: "waitlisted"}
 
@@ -180,6 +194,11 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor) -> Enrollment:
                 f"You cannot withdraw: your enrollment is "
                 f"{enrollment.get_status_display().lower()}."
             )
+        if cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
+            raise EnrollmentError(
+                f"{cohort.title} is {cohort.get_status_display().lower()}; there is nothing "
+                "to withdraw from."
+            )
         enrollment.cohort = cohort
         set_status(enrollment, S.WITHDRAWN, actor=actor, kind="withdrawn")
         fill_free_seats(cohort)
@@ -226,7 +245,7 @@ def enrollment_remove(*, enrollment: Enrollment, actor, message: str = "") -> En
         cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status != S.ENROLLED:
             raise EnrollmentError("Only enrolled people can be removed.")
-        set_status(enrollment, S.DECLINED, actor=actor, kind="removed", message=message)
+        set_status(enrollment, S.REMOVED, actor=actor, kind="removed", message=message)
         fill_free_seats(cohort, actor=actor)
     return enrollment
 
@@ -242,4 +261,17 @@ def enrollment_promote(*, enrollment: Enrollment, actor) -> Enrollment:
         if enrollment.status != S.WAITLISTED:
             raise EnrollmentError("Only people on the waitlist can be promoted.")
         set_status(enrollment, S.ENROLLED, actor=actor, kind="promoted")
+    return enrollment
+
+
+def enrollment_complete_by_exception(*, enrollment, actor, reason: str) -> Enrollment:
+    """A learner marked not completed is completed after all, by a facilitator's written
+    exception (the certificates app calls this when it issues one)."""
+    if not reason.strip():
+        raise EnrollmentError("Write the reason for the exception.", code="reason")
+    with transaction.atomic():
+        enrollment = lock_enrollment(enrollment.pk)
+        if not enrollment.cohort.is_managed_by(actor):
+            raise EnrollmentNotFound()
+        set_status(enrollment, S.COMPLETED, actor=actor, kind="completed", message=reason)
     return enrollment

@@ -8,7 +8,7 @@ confirm that a cohort or an enrollment exists.
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
@@ -99,7 +99,8 @@ class FacilitateCohortView(FacilitatorCohortMixin, TemplateView):
 
 
 class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
-    """POST approve | decline | promote | remove on one enrollment of the cohort."""
+    """POST approve | decline | promote | remove on one enrollment of the cohort. Decline
+    and remove first show a confirmation page (the message can still be edited there)."""
 
     http_method_names = ["post"]
     actions = {
@@ -108,6 +109,7 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
         "promote": (enrollment_promote, False, "{name} is enrolled from the waitlist."),
         "remove": (enrollment_remove, True, "{name} is removed from the cohort."),
     }
+    confirm = {"decline", "remove"}
 
     def post(self, request, slug, pk, action):
         if action not in self.actions:
@@ -117,9 +119,18 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
         )
         service, takes_message, done = self.actions[action]
         kwargs = {"enrollment": enrollment, "actor": request.user}
-        if takes_message:
-            form = DecisionForm(request.POST)
-            kwargs["message"] = form.cleaned_data["message"] if form.is_valid() else ""
+        form = DecisionForm(request.POST) if takes_message else None
+        if form is not None and (not form.is_valid() or (
+            action in self.confirm and request.POST.get("confirmed") != "1"
+        )):
+            # Ask first (decline, remove), or say what is wrong with the message: the
+            # decision never goes out with the message silently dropped.
+            return render(request, "cohorts/facilitate_decision_confirm.html", {
+                "cohort": self.cohort, "enrollment": enrollment, "action": action,
+                "form": form, "next": self.safe_next(),
+            }, status=200 if form.is_valid() else 400)
+        if form is not None:
+            kwargs["message"] = form.cleaned_data["message"]
         try:
             enrollment = service(**kwargs)
         except EnrollmentNotFound as exc:
@@ -128,13 +139,17 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
             messages.error(request, str(exc))
         else:
             messages.success(request, self.done_message(action, done, enrollment))
-        next_url = request.POST.get("next", "")
+        # Back to the filtered roster the action came from, or to the cohort.
+        return redirect(self.safe_next() or reverse("facilitate_cohort", args=[self.cohort.slug]))
+
+    def safe_next(self):
+        next_url = self.request.POST.get("next", "")
         roster_url = reverse("facilitate_roster", args=[self.cohort.slug])
         if next_url.startswith(roster_url) and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}
+            next_url, allowed_hosts={self.request.get_host()}
         ):
-            return redirect(next_url)  # back to the filtered roster the action came from
-        return redirect("facilitate_cohort", slug=self.cohort.slug)
+            return next_url
+        return ""
 
     def done_message(self, action, done, enrollment):
         name = enrollment.user.display_name

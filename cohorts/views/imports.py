@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from .. import meeting_reports
@@ -51,6 +52,15 @@ class ImportView(SessionMixin, TemplateView):
         )
         return self.render_proposal(proposal, enrollments)
 
+    def dates(self, proposal):
+        """(the meeting's date from the report, the session's date) in the cohort's zone;
+        they differ when the facilitator picked the wrong report or the wrong session."""
+        joins = [datetime.fromisoformat(r["first_join"]) for r in proposal["rows"]
+                 if r["first_join"]]
+        tz = self.cohort.tzinfo
+        report = timezone.localtime(min(joins), tz).date() if joins else None
+        return report, timezone.localtime(self.session.starts_at, tz).date()
+
     def render_proposal(self, proposal, enrollments, error=""):
         existing = {a.enrollment_id: a.status for a in Attendance.objects.filter(
             session=self.session, enrollment__in=[e.pk for e in enrollments])}
@@ -66,12 +76,14 @@ class ImportView(SessionMixin, TemplateView):
         payload = signing.dumps(proposal, salt=PROPOSAL_SALT, compress=True)
         for _, row in unmatched + [(0, r) for rs in rows_by_learner.values() for r, _ in rs]:
             row["joined"] = datetime.fromisoformat(row["first_join"]) if row["first_join"] else None
+        report_date, session_date = self.dates(proposal)
         return render(self.request, "cohorts/facilitate_import_confirm.html", {
             "cohort": self.cohort, "session": self.session, "learners": learners,
             "unmatched": unmatched, "enrollments": enrollments, "statuses": STATUS_CHOICES,
-            "payload": payload,
-            "proposal": proposal, "error": error,
-        })
+            "payload": payload, "proposal": proposal, "error": error,
+            "report_date": report_date, "session_date": session_date,
+            "other_day": report_date is not None and report_date != session_date,
+        }, status=400 if error else 200)
 
 
 class ImportConfirmView(ImportView):
@@ -92,6 +104,14 @@ class ImportConfirmView(ImportView):
         if proposal.get("session") != self.session.pk:
             raise Http404
         enrollments = seated_enrollments(self.cohort)
+        report_date, session_date = self.dates(proposal)
+        if report_date and report_date != session_date and not request.POST.get("other_day"):
+            return self.render_proposal(
+                proposal, enrollments,
+                error=f"The report's meeting was on {report_date:%A, %B %-d}, but this session "
+                f"is on {session_date:%A, %B %-d}. Tick the box to save it for this session "
+                "anyway, or upload the right report.",
+            )
         ids = {e.pk for e in enrollments}
         hand = {}
         for i in range(len(proposal["rows"])):

@@ -124,8 +124,11 @@ def my_calendar(request, token):
     sessions = list(
         Session.objects.filter(
             cohort__enrollments__user_id=owner.user_id,
+            # Cancelled places stay in the feed so that calendars show the sessions
+            # as cancelled instead of silently keeping them.
             cohort__enrollments__status__in=[
-                EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED
+                EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED,
+                EnrollmentStatus.NOT_COMPLETED, EnrollmentStatus.CANCELLED,
             ],
         )
         .exclude(cohort__status=CohortStatus.DRAFT)

@@ -117,7 +117,7 @@ def test_no_certificate_for_an_enrollment_that_is_not_seated(
 
 
 def test_override_needs_a_reason_when_not_eligible(enrollment, facilitator, certificate_issue):
-    with pytest.raises(CertificateError, match="reason for the override"):
+    with pytest.raises(CertificateError, match="write the reason"):
         certificate_issue(enrollment=enrollment, actor=facilitator, override_reason="  ")
     assert not Certificate.objects.exists()
 

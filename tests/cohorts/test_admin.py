@@ -55,3 +55,85 @@ def test_non_staff_cannot_reach_cohort_admin(client, official, course):
     make_cohort(course)
     client.force_login(official)
     assert client.get("/admin/cohorts/cohort/").status_code == 302
+
+
+def edit_data(cohort, **changes):
+    """The cohort's admin form as it stands, with `changes` (sessions by index)."""
+    sessions = list(cohort.sessions.all())
+    tz = cohort.tzinfo
+    data = {
+        "course": cohort.course_id, "title": cohort.title, "slug": cohort.slug,
+        "description": cohort.description,
+        "facilitators": list(cohort.facilitators.values_list("pk", flat=True)),
+        "capacity": cohort.capacity, "waitlist_enabled": "on", "enrollment_opens_at": "",
+        "enrollment_closes_at": "", "enrollment_mode": cohort.enrollment_mode,
+        "time_zone": cohort.time_zone, "min_attendance_percent": cohort.min_attendance_percent,
+        "sessions-TOTAL_FORMS": len(sessions), "sessions-INITIAL_FORMS": len(sessions),
+        "sessions-MIN_NUM_FORMS": 0, "sessions-MAX_NUM_FORMS": 1000,
+    }
+    for i, s in enumerate(sessions):
+        data.update({
+            f"sessions-{i}-id": s.pk, f"sessions-{i}-title": s.title,
+            f"sessions-{i}-starts_at": s.starts_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            f"sessions-{i}-ends_at": s.ends_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            f"sessions-{i}-location": s.location, f"sessions-{i}-video_url": s.video_url,
+            f"sessions-{i}-ORDER": i, f"sessions-{i}-DELETE": "",
+        })
+    data.update(changes)
+    return data
+
+
+def test_admin_edits_go_through_the_rules(client, staff, course, people,
+                                          django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    cohort = make_cohort(course, "adm", capacity=1, time_zone="UTC")
+    enrollment_create(cohort=cohort, user=people[0])
+    enrollment_create(cohort=cohort, user=people[1])  # waitlisted
+    mail.outbox.clear()
+    client.force_login(staff)
+    url = f"/admin/cohorts/cohort/edit/{cohort.pk}/"
+    # Fewer seats than taken: refused with the numbers; nothing saved.
+    response = client.post(url, edit_data(cohort, capacity=0, title="Renamed"))
+    assert response.status_code == 200
+    assert "1 seats are taken, so the capacity cannot go down to 0" in response.content.decode()
+    cohort.refresh_from_db()
+    assert (cohort.capacity, cohort.title) == (1, "Spring cohort")
+    # More seats: the waitlist is promoted at once, with its email; a moved session is told.
+    first = cohort.sessions.first()
+    moved = (first.starts_at.replace(hour=(first.starts_at.hour + 1) % 24)).strftime(
+        "%Y-%m-%d %H:%M")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, edit_data(cohort, capacity=2, **{
+            "sessions-0-starts_at": moved}))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert {e.status for e in cohort.enrollments.all()} == {"enrolled"}
+    subjects = [m.subject for m in mail.outbox]
+    assert any("A seat opened up" in s for s in subjects)
+    assert sum("New time: Session 1" in s for s in subjects) == 2  # both learners told
+    first.refresh_from_db()
+    cohort.refresh_from_db()
+    assert first.sequence == 1
+    # A session of an open cohort is cancelled in the workspace, not deleted here.
+    response = client.post(url, edit_data(cohort, **{"sessions-1-DELETE": "on"}))
+    assert "cancelled, not deleted" in response.content.decode()
+    assert cohort.sessions.count() == 2
+    # Sessions with impossible times are refused by the form.
+    response = client.post(url, edit_data(cohort, **{"sessions-0-starts_at": "0001-01-01 10:00",
+                                                     "sessions-0-ends_at": "0001-01-01 11:00"}))
+    assert response.status_code == 200 and "between 2000 and 2100" in response.content.decode()
+    # The status is not a field: it changes through the workspace's actions.
+    client.post(url, edit_data(cohort, status="finished"))
+    cohort.refresh_from_db()
+    assert cohort.status == "open"
+
+
+def test_only_an_empty_draft_can_be_deleted(client, staff, course, official):
+    draft = make_cohort(course, "empty-draft", status="draft")
+    used = make_cohort(course, "used")
+    enrollment_create(cohort=used, user=official)
+    client.force_login(staff)
+    assert client.post(f"/admin/cohorts/cohort/delete/{draft.pk}/").status_code == 302
+    assert not Cohort.objects.filter(pk=draft.pk).exists()
+    client.post(f"/admin/cohorts/cohort/delete/{used.pk}/")
+    assert Cohort.objects.filter(pk=used.pk).exists()

@@ -189,3 +189,45 @@ def test_a_held_lock_makes_others_wait_a_bounded_time(course, settings, client):
     assert waited < 5
     assert not Enrollment.objects.filter(cohort=cohort).exists()
     enrollment_create(cohort=cohort, user=person)  # once the lock is free, it works
+
+
+def test_closing_while_a_learner_withdraws_gives_one_consistent_result(course):
+    from cohorts.services import cohort_close, cohort_close_results
+
+    facilitator = UserFactory()
+    for round_ in range(3):
+        cohort = make_cohort(course, f"close-{round_}", status="in_progress", sessions=1,
+                             start_in_days=-2, facilitators=[facilitator])
+        rows = [enrollment_create(cohort=cohort, user=UserFactory()) for _ in range(4)]
+        leaving = rows[0]
+        _, errors = run_at_once([
+            lambda c=cohort: cohort_close(cohort=c, actor=facilitator),
+            lambda e=leaving: enrollment_withdraw(enrollment=e, actor=e.user),
+        ])
+        cohort_close_results(cohort_id=cohort.pk, actor=facilitator)
+        leaving.refresh_from_db()
+        # Either the withdrawal came first (and the learner has no result) or the close did
+        # (and the withdrawal was refused): never both, never a half state.
+        if leaving.status == "withdrawn":
+            assert errors == []
+        else:
+            assert leaving.status == "not_completed"
+            assert len(errors) == 1 and "nothing to withdraw" in str(errors[0])
+        statuses = set(Enrollment.objects.filter(cohort=cohort).exclude(pk=leaving.pk)
+                       .values_list("status", flat=True))
+        assert statuses == {"not_completed"}
+
+
+def test_two_facilitators_closing_at_once_close_it_once(course):
+    from cohorts.models import CohortEvent
+    from cohorts.services import EnrollmentError, cohort_close
+
+    first, second = UserFactory(), UserFactory()
+    cohort = make_cohort(course, "twice", status="in_progress", sessions=1, start_in_days=-2,
+                         facilitators=[first, second])
+    results, errors = run_at_once([lambda a=a: cohort_close(cohort=cohort, actor=a)
+                                   for a in (first, second)])
+    assert len([r for r in results if r is not None]) == 1
+    assert len(errors) == 1 and isinstance(errors[0], EnrollmentError)
+    assert "already finished" in str(errors[0]) or "results are final" in str(errors[0])
+    assert CohortEvent.objects.filter(cohort=cohort, kind="closed").count() == 1

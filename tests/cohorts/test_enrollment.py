@@ -182,7 +182,7 @@ def test_decline_from_waitlist_and_remove_free_seats(cohort, facilitator, people
     services.enrollment_remove(enrollment=rows[0], actor=facilitator, message="Moved away")
     statuses = dict(Enrollment.objects.values_list("pk", "status"))
     assert statuses[rows[5].pk] == "declined"
-    assert statuses[rows[0].pk] == "declined"
+    assert statuses[rows[0].pk] == "removed"
     assert statuses[rows[6].pk] == "enrolled"  # rows[5] was declined, so rows[6] was next
     assert statuses[rows[7].pk] == "waitlisted"
     with pytest.raises(services.EnrollmentError, match="Only enrolled people"):

@@ -63,7 +63,13 @@ def test_facilitator_approves_declines_with_message(client, approval, facilitato
     with django_capture_on_commit_callbacks(execute=True):
         client.post(action(approval, a, "approve"), {"message": "Welcome aboard"})
         client.post(action(approval, b, "approve"))
-        client.post(action(approval, c, "decline"), {"message": "Try the spring cohort"})
+        asked = client.post(action(approval, c, "decline"), {"message": "Try the spring cohort"})
+        # Declining asks first, keeping the message; nothing happens until confirmed.
+        assert asked.status_code == 200 and "Decline " in asked.content.decode()
+        assert "Try the spring cohort" in asked.content.decode()
+        assert Enrollment.objects.get(pk=c.pk).status == "pending"
+        client.post(action(approval, c, "decline"),
+                    {"message": "Try the spring cohort", "confirmed": "1"})
     statuses = dict(Enrollment.objects.values_list("pk", "status"))
     assert (statuses[a.pk], statuses[b.pk], statuses[c.pk]) == (
         "enrolled", "waitlisted", "declined")
@@ -82,11 +88,11 @@ def test_promote_and_remove_by_hand(client, approval, facilitator, people):
     client.force_login(facilitator)
     response = client.post(action(approval, c, "promote"), follow=True)
     assert "over capacity (2 of 1)" in response.content.decode()
-    client.post(action(approval, a, "remove"))
+    client.post(action(approval, a, "remove"), {"confirmed": "1"})
     statuses = dict(Enrollment.objects.values_list("pk", "status"))
     assert (statuses[a.pk], statuses[b.pk], statuses[c.pk]) == (
-        "declined", "waitlisted", "enrolled")  # 1 seat, still full after the removal
-    response = client.post(action(approval, a, "remove"), follow=True)
+        "removed", "waitlisted", "enrolled")  # 1 seat, still full after the removal
+    response = client.post(action(approval, a, "remove"), {"confirmed": "1"}, follow=True)
     assert "Only enrolled people can be removed" in response.content.decode()
 
 

@@ -217,7 +217,7 @@ def test_roster_actions_come_back_to_the_roster(client, setup, facilitator):
     pending.refresh_from_db()
     assert pending.status == "enrolled"
     evil = client.post(f"/facilitate/{cohort.slug}/enrollments/{pending.pk}/remove/",
-                       {"next": "https://evil.example.com/"})
+                       {"next": "https://evil.example.com/", "confirmed": "1"})
     assert evil["Location"] == f"/facilitate/{cohort.slug}/"
 
 

@@ -3,7 +3,7 @@ proposal page and confirming it. Nothing is saved before the facilitator confirm
 
 import re
 import zoneinfo
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -188,3 +188,21 @@ def test_bad_upload_shows_the_message(client, online, facilitator):
     html = upload(client, cohort, session, "unknown_columns.csv").content.decode()
     assert "not a participant report we recognise" in html and "User Email" in html
     assert not Attendance.objects.exists()
+
+
+def test_a_report_from_another_day_asks_first(client, online, facilitator):
+    cohort, session, rows = online
+    session.starts_at -= timedelta(days=7)  # the report is from the week after
+    session.ends_at -= timedelta(days=7)
+    session.save()
+    client.force_login(facilitator)
+    html = upload(client, cohort, session, "zoom_participants.csv").content.decode()
+    assert "Different day" in html and "Wednesday, November 18, 2026" in html
+    assert "Wednesday, November 11, 2026" in html
+    payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
+    confirm = f"/facilitate/{cohort.slug}/sessions/{session.pk}/import/confirm/"
+    refused = client.post(confirm, {"payload": payload})
+    assert refused.status_code == 400 and "Tick the box" in refused.content.decode()
+    assert not Attendance.objects.exists()
+    saved = client.post(confirm, {"payload": payload, "other_day": "1"})
+    assert saved.status_code == 302 and Attendance.objects.exists()

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from academy.models import User
-from cohorts.models import Attendance, Enrollment
+from cohorts.models import Attendance, Enrollment, EnrollmentEvent
 from courses.models import ModuleCompletion
 
 from .conftest import make_cohort
@@ -35,6 +35,13 @@ def add_learners(cohort, sessions, modules, start, count):
         ModuleCompletion(user=u, module=m) for i, u in enumerate(users)
         for m in modules[: i % 3]
     ])
+    # Every third learner's place ended (the History page), with two events each.
+    ended = [e for i, e in enumerate(enrollments) if i % 3 == 0]
+    Enrollment.objects.filter(pk__in=[e.pk for e in ended]).update(status="withdrawn")
+    EnrollmentEvent.objects.bulk_create([
+        EnrollmentEvent(enrollment=e, actor=e.user, from_status=a, to_status=b, kind=b)
+        for e in ended for a, b in (("", "enrolled"), ("enrolled", "withdrawn"))
+    ])
 
 
 def count(client, url):
@@ -45,7 +52,7 @@ def count(client, url):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("page", ["roster", "grid", "sheet"])
+@pytest.mark.parametrize("page", ["roster", "grid", "sheet", "close", "history"])
 def test_same_queries_for_10_and_200_learners(client, course, modules, facilitator, page):
     cohort = make_cohort(course, "big", sessions=6, start_in_days=-20, capacity=500,
                          status="in_progress", facilitators=[facilitator])
@@ -54,6 +61,9 @@ def test_same_queries_for_10_and_200_learners(client, course, modules, facilitat
         "roster": f"/facilitate/{cohort.slug}/roster/",
         "grid": f"/facilitate/{cohort.slug}/attendance/",
         "sheet": f"/facilitate/{cohort.slug}/sessions/{sessions[0].pk}/attendance/",
+        # Each learner's final standing; the people whose place ended with their timeline.
+        "close": f"/facilitate/{cohort.slug}/close/",
+        "history": f"/facilitate/{cohort.slug}/history/",
     }[page]
     client.force_login(facilitator)
     add_learners(cohort, sessions, modules, 0, 10)

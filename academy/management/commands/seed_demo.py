@@ -28,7 +28,9 @@ class Command(BaseCommand):
 
         # Demo people are fictional: whatever the seed triggers (certificate emails, for
         # one) stays in memory instead of reaching the console or a mail server.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # Long work (closing a cohort) runs in this process, not in a background thread.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+                               BACKGROUND_THREADS=False):
             for config in apps.get_app_configs():
                 module_name = f"{config.name}.demo"
                 if util.find_spec(module_name) is None:

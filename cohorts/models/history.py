@@ -1,0 +1,36 @@
+"""What happened to a cohort, and who did it: state changes, capacity and session changes,
+announcements to its learners. Each enrollment keeps its own history (EnrollmentEvent)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class CohortEventKind(models.TextChoices):
+    OPENED = "opened", "Opened for enrollment"
+    STARTED = "started", "Started"
+    CLOSED = "closed", "Closed"
+    CANCELLED = "cancelled", "Cancelled"
+    CAPACITY = "capacity", "Capacity changed"
+    SESSION_MOVED = "session_moved", "Session moved"
+    SESSION_CANCELLED = "session_cancelled", "Session cancelled"
+    ANNOUNCEMENT = "announcement", "Announcement"
+
+
+class CohortEvent(models.Model):
+    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20, choices=CohortEventKind.choices)
+    summary = models.CharField(max_length=300)
+    message = models.TextField(blank=True)
+    recipients = models.PositiveIntegerField(default=0, help_text="People emailed about it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.summary
