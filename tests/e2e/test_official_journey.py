@@ -55,7 +55,7 @@ def test_official_journey(live_server, page, new_page, open_cohort):
         "First name": "Keisha", "Last name": "Moore", "Email": "keisha.moore@example.org",
         "#id_password1": "tenant-power-2026!", "#id_password2": "tenant-power-2026!",
     })
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     page.wait_for_url("**/me/profile/")
     fill_form(page, {
         "Preferred name": "Kei", "Pronouns": "she/her",
