@@ -126,7 +126,7 @@ def login(page, base_url, email, password, *, totp=None):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
     if totp is not None:
-        page.get_by_label("Authenticator code").fill(totp())
+        page.get_by_label("Code").fill(totp())
         page.get_by_role("button", name="Log in").click()
         page.wait_for_load_state()
 
