@@ -7,12 +7,19 @@ Every file is read and checked before anything is written; a mistake raises a
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 
 from .datafiles import read_toml
 from .models import Organization, User
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DEMO_PASSWORD = "governing-together"
+# The authenticator app of the demo accounts that reach the admin (staff, partner authors):
+# the admin asks them for its code (academy.accounts). Add it to an app, or print the
+# current code with pyotp (README, "Demo logins"). Demo data only, like the password.
+DEMO_TOTP_SECRET = "GOVERNINGTOGETHERDEMOADMINSECRET"
+ADMIN_ROLES = ("staff", "partner_author")
 
 ROLE_LABELS = {
     "staff": "Academy staff",
@@ -88,3 +95,5 @@ def seed(log):
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
+        if person["role"] in ADMIN_ROLES and not Authenticator.objects.filter(user=user).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)

@@ -1,6 +1,17 @@
 import zoneinfo
 
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+
+from .accounts import (
+    ADMIN_NEXT_SESSION_KEY,
+    LANDING_PAGES,
+    has_admin_access,
+    landing_page,
+    needs_authenticator,
+)
 
 
 class UserTimezoneMiddleware:
@@ -22,3 +33,43 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class AdminGateMiddleware:
+    """The Wagtail admin's door. Anonymous visitors are sent by Wagtail to the site's login
+    (WAGTAILADMIN_LOGIN_URL); a signed-in person without admin access gets a page saying
+    so (never a login loop); staff and anyone with admin access set up two-factor
+    authentication before the admin opens (academy.accounts.needs_authenticator)."""
+
+    OPEN = ("login/", "logout/", "password_reset/")  # answered by academy.views
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        prefix = reverse("wagtailadmin_home")
+        if request.path.startswith(prefix) and request.user.is_authenticated:
+            if not request.path[len(prefix):].startswith(self.OPEN):
+                response = self.gate(request)
+                if response is not None:
+                    return response
+        return self.get_response(request)
+
+    def gate(self, request):
+        user = request.user
+        if not has_admin_access(user):
+            page = landing_page(user)
+            context = {"landing_url": reverse(page), "landing_name": LANDING_PAGES[page]}
+            return render(request, "academy/no_admin_access.html", context, status=403)
+        if needs_authenticator(user):
+            if request.method == "GET" and not request.headers.get("x-requested-with"):
+                request.session[ADMIN_NEXT_SESSION_KEY] = request.get_full_path()
+            messages.info(
+                request,
+                "The admin needs two-factor authentication. Set up an authenticator app "
+                "on your phone to continue; you will be asked for its code when you log in.",
+            )
+            return redirect("mfa_activate_totp")
+        if ADMIN_NEXT_SESSION_KEY in request.session:
+            del request.session[ADMIN_NEXT_SESSION_KEY]
+        return None

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # Accounts and forms
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     # Django
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "academy.middleware.AdminGateMiddleware",
     "academy.middleware.UserTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -119,8 +121,12 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (login rate limiting, check-in throttling) ---------------------------------
+# --- Cache (every rate limit: academy.ratelimit) --------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
+# Proxies in front of the site that append to X-Forwarded-For (a load balancer: 1). With 0
+# the header is ignored; the client address of every rate limit is academy.ratelimit's.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "academy.User"
@@ -148,6 +154,15 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Client address, landing page after login (by role), generic login errors.
+ACCOUNT_ADAPTER = "academy.accounts.AccountAdapter"
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) with recovery
+# codes, required before the Wagtail admin (academy.middleware.AdminGateMiddleware),
+# available to everyone from their profile. One step of clock drift is accepted.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_TOTP_TOLERANCE = 1
+MFA_ALLOW_UNVERIFIED_EMAIL = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Governance Academy] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
@@ -155,6 +170,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+# locale/en: the site's wording of allauth's pages ("Log in", sentence case).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------
@@ -247,12 +264,24 @@ CERTIFICATE_MAX_RENDER_ATTEMPTS = env.int("CERTIFICATE_MAX_RENDER_ATTEMPTS", def
 COHORT_LOCK_TIMEOUT_MS = env.int("COHORT_LOCK_TIMEOUT_MS", default=5000)
 # Verification pages and JSON: requests per minute per client address.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=60)
+# The academy's own rate limits (academy.ratelimit, allauth's limiter and syntax:
+# amount/period/per, per "ip" or "user"); login, sign-up and reset are ACCOUNT_RATE_LIMITS.
+ACADEMY_RATE_LIMITS = {
+    "certificate_verify": f"{CERTIFICATE_VERIFY_RATE}/m/ip",  # page and JSON together
+    "check_in_wrong_code": "5/10m/user",
+}
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Progressive Governance Academy"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# One login for the whole site: the admin sends people to allauth's (rate limits, email
+# verification, two-factor authentication); email and password are managed there too.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # --- Forms ----------------------------------------------------------------------------

@@ -1,11 +1,14 @@
-"""Profile and health check."""
+"""Profile, the admin's doors to the site's login, and the health check."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from .forms import ProfileForm
@@ -23,6 +26,25 @@ def profile(request):
     else:
         form = ProfileForm(instance=request.user)
     return render(request, "academy/profile.html", {"form": form})
+
+
+@never_cache
+def admin_login(request):
+    """/admin/login/ (any method: nothing posted here is ever checked) sends people to the
+    site's login, keeping where they were going, so the same rate limits, email
+    verification, two-factor authentication and messages apply."""
+    admin_home = reverse("wagtailadmin_home")
+    next_url = request.GET.get("next") or admin_home
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = admin_home
+    return redirect_to_login(next_url, login_url=reverse("account_login"))
+
+
+def admin_password_reset(request):
+    """Wagtail's password reset pages (switched off) lead to the site's."""
+    return redirect("account_reset_password")
 
 
 def _check_database():

@@ -5,10 +5,8 @@ import io
 import zipfile
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -16,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
+from academy import ratelimit
 from academy.background import enqueue_long
 from cohorts.models import Enrollment
 from cohorts.progress import cohort_attendance
@@ -34,20 +33,9 @@ from .services import (
 # --- Public verification -------------------------------------------------------------
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request) -> bool:
-    """A fixed one-minute window per client address, shared by page and JSON."""
-    key = f"cert-verify:{_client_ip(request)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > settings.CERTIFICATE_VERIFY_RATE
+    """Page and JSON share one limit per client address (ACADEMY_RATE_LIMITS)."""
+    return not ratelimit.consume("certificate_verify", request=request)
 
 
 def _lookup(raw_code):

@@ -17,6 +17,23 @@ from academy.models import Organization, User
 from courses.models import AcademyHomePage, CatalogPage, CoursePage, ModulePage
 
 PASSWORD = "correct-horse-battery-staple"
+# The authenticator app of every test person who has one (UserFactory(mfa=True)): staff
+# and partner authors need one before the admin opens (academy.accounts).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code() -> str:
+    """The code the authenticator app shows now."""
+    import pyotp
+
+    return pyotp.TOTP(TOTP_SECRET).now()
+
+
+def give_authenticator(user):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, TOTP_SECRET)
+    return user
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +85,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
 
+    @factory.post_generation
+    def mfa(obj, create, extracted, **kwargs):
+        if create and extracted:
+            give_authenticator(obj)
+
 
 @pytest.fixture
 def user_factory(db):
@@ -81,7 +103,7 @@ def official(db):
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
+    return UserFactory(email="staff@example.org", is_staff=True, is_superuser=True, mfa=True)
 
 
 def stream(blocks):

@@ -109,3 +109,19 @@ def test_the_demo_logins_see_their_pages(client):
         assert client.get(url).status_code == 200, url
     client.force_login(running.enrollments.first().user)
     assert "Attendance:" in client.get("/me/").content.decode()
+
+
+def test_demo_staff_log_in_with_the_documented_authenticator(client):
+    import pyotp
+
+    from academy.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+    for email in ("staff@academy.example.org", "author@commonground.example.org"):
+        client.logout()
+        response = client.post(
+            "/accounts/login/", {"login": email, "password": DEMO_PASSWORD}
+        )
+        assert response["Location"] == "/accounts/2fa/authenticate/", email
+        response = client.post(response["Location"], {"code": pyotp.TOTP(DEMO_TOTP_SECRET).now()})
+        assert response["Location"] == "/admin/", email
+        assert client.get("/admin/").status_code == 200, email

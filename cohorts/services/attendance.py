@@ -2,10 +2,11 @@
 self check-in. Only the cohort's facilitators and staff mark; learners check themselves
 in with the session's code, inside its window (CHECK_IN_OPENS_BEFORE, LATE_AFTER)."""
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+
+from academy import ratelimit
 
 from ..models import (
     CHECK_IN_OPENS_BEFORE,
@@ -18,9 +19,6 @@ from ..models import (
     Session,
 )
 from .errors import AttendanceError
-
-CHECK_IN_MAX_WRONG = 5  # wrong codes per person ...
-CHECK_IN_LOCKOUT = 10 * 60  # ... per this many seconds
 
 
 def check_marks_allowed(session, status, now):
@@ -130,10 +128,6 @@ def attendance_mark_all_present(*, session: Session, actor, now=None) -> int:
     return len(todo)
 
 
-def _wrong_code_key(user):
-    return f"check-in-wrong:{user.pk}"
-
-
 def normalise_check_in_code(code: str) -> str:
     return "".join(str(code or "").split()).upper()
 
@@ -143,13 +137,12 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
 
     Open from 15 minutes before the start to the end; late after 10 minutes. A wrong
     code, someone else's session or a closed window raise AttendanceError and record
-    nothing. Wrong codes are rate limited per person (5 per 10 minutes).
+    nothing. Wrong codes are rate limited per person (ACADEMY_RATE_LIMITS: 5 per 10 min).
     """
     if not getattr(user, "is_authenticated", False):
         raise AttendanceError("Please log in to check in.", code="login")
     now = now or timezone.now()
-    key = _wrong_code_key(user)
-    if cache.get(key, 0) >= CHECK_IN_MAX_WRONG:
+    if ratelimit.exhausted("check_in_wrong_code", user=user):
         raise AttendanceError(
             "Too many wrong codes. Please wait 10 minutes, or ask your facilitator "
             "to mark you present.", code="rate_limited",
@@ -160,11 +153,7 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
         if code else None
     )
     if session is None:
-        try:
-            cache.add(key, 0, CHECK_IN_LOCKOUT)
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, CHECK_IN_LOCKOUT)
+        ratelimit.consume("check_in_wrong_code", user=user)
         raise AttendanceError(
             "That code does not match a session. Check the code on the screen and try again.",
             code="wrong_code",

@@ -62,5 +62,5 @@ def test_staff_edit_a_users_profile_in_the_admin(client, staff, official):
 def test_officials_cannot_open_the_admin(client, official):
     client.force_login(official)
     response = client.get("/admin/")
-    assert response.status_code == 302
+    assert response.status_code == 403  # a page saying so (tests/academy/test_admin_login.py)
     assert User.objects.get(pk=official.pk).is_staff is False

@@ -110,4 +110,4 @@ def test_staff_see_a_failed_email_and_send_it_again(client, staff, official, set
 
 def test_officials_cannot_see_the_outbox(client, official):
     client.force_login(official)
-    assert client.get("/admin/emails/").status_code == 302  # to the admin login
+    assert client.get("/admin/emails/").status_code == 403  # "no access to the admin"

@@ -170,7 +170,7 @@ def test_unknown_code_gets_a_page_that_says_so(client, db):
 
 
 def test_verification_is_rate_limited(client, db, settings):
-    settings.CERTIFICATE_VERIFY_RATE = 5
+    settings.ACADEMY_RATE_LIMITS = {**settings.ACADEMY_RATE_LIMITS, "certificate_verify": "5/m/ip"}
     statuses = [client.get("/certificates/ABCD-EFGH-JKLM-NPQR-STUV/").status_code for _ in range(7)]
     assert statuses[:5] == [404] * 5
     assert statuses[5:] == [429, 429]
@@ -291,7 +291,7 @@ def test_staff_revoke_in_the_admin(client, enrollment, facilitator, staff, certi
     )
     url = f"/admin/certificates/certificate/{certificate.pk}/revoke/"
     client.force_login(facilitator)
-    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 403  # no admin access
     client.force_login(staff)
     assert client.get("/admin/certificates/certificate/").status_code == 200
     response = client.post(url, {"reason": ""})

@@ -24,6 +24,7 @@ from certificates.rendering import (
     render_certificate_pdf,
     render_minimal_pdf,
 )
+from tests.conftest import give_authenticator
 
 HOSTILE = "<img src=file:///etc/passwd>"
 
@@ -277,11 +278,12 @@ def test_preview_is_refused_to_non_staff(client, official, site_tree):
     assert client.get(PREVIEW_URL).status_code == 302  # anonymous: to the admin login
 
     client.force_login(official)
-    assert client.get(PREVIEW_URL).status_code == 302  # no admin access at all
+    assert client.get(PREVIEW_URL).status_code == 403  # no admin access at all
 
     # A partner author may use the Wagtail admin but is not staff: Wagtail turns the
     # view's PermissionDenied into a redirect to the dashboard with a message.
     official.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    give_authenticator(official)  # the admin opens only with a second factor
     response = client.get(PREVIEW_URL)
     assert (response.status_code, response.get("Location")) == (302, "/admin/")
     assert response.get("Content-Type") != "application/pdf"

@@ -54,7 +54,7 @@ def test_admin_listings(client, staff, cohort, official):
 def test_non_staff_cannot_reach_cohort_admin(client, official, course):
     make_cohort(course)
     client.force_login(official)
-    assert client.get("/admin/cohorts/cohort/").status_code == 302
+    assert client.get("/admin/cohorts/cohort/").status_code == 403
 
 
 def edit_data(cohort, **changes):

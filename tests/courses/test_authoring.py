@@ -22,11 +22,11 @@ def setup(catalog, staff):
     for org in (ours, theirs):
         organization_sync_authoring(organization=org)
         org.refresh_from_db()
-    author = UserFactory(email="author@budgetlab.example.org", organization=ours)
+    author = UserFactory(email="author@budgetlab.example.org", organization=ours, mfa=True)
     author.groups.add(ours.authors_group)
-    reviewer = UserFactory(email="reviewer@budgetlab.example.org", organization=ours)
+    reviewer = UserFactory(email="reviewer@budgetlab.example.org", organization=ours, mfa=True)
     reviewer.groups.add(ours.authors_group)
-    other_author = UserFactory(email="author@tenants.example.org", organization=theirs)
+    other_author = UserFactory(email="author@tenants.example.org", organization=theirs, mfa=True)
     other_author.groups.add(theirs.authors_group)
 
     from django.contrib.auth.models import Group

@@ -117,12 +117,18 @@ def new_page(browser, request, transactional_db):
     return lambda **kw: _new_page(browser, request, **kw)
 
 
-def login(page, base_url, email, password):
+def login(page, base_url, email, password, *, totp=None):
+    """Log in through the form; `totp` (a function giving the authenticator app's code,
+    tests.conftest.totp_code) answers the two-factor step of staff and partner authors."""
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+    if totp is not None:
+        page.get_by_label("Code").fill(totp())
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
 
 
 def assert_accessible(page, what=""):

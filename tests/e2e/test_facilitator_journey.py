@@ -66,6 +66,10 @@ def test_facilitator_journey(live_server, page, new_page, workspace):
            ).to_be_visible()
     page.get_by_label("Message to Dee Organizer").fill("Please join the spring cohort.")
     page.get_by_role("button", name="Decline").first.click()
+    # Declining asks first; the message is still there.
+    expect(page.get_by_label("Message to the person (optional)")).to_have_value(
+        "Please join the spring cohort.")
+    page.get_by_role("button", name="Decline Dee Organizer").click()
     page.get_by_role("button", name="Enroll now Wes Organizer").click()
     for key, status in (("pat", "enrolled"), ("dee", "declined"), ("wes", "enrolled")):
         people[key].refresh_from_db()
@@ -111,10 +115,18 @@ def test_facilitator_journey(live_server, page, new_page, workspace):
     assert csv_text.splitlines()[0].lower().startswith(("name", "learner", "first"))
     assert "Ana Organizer" in csv_text or "Ana" in csv_text
 
-    # Issue certificates and watch the progress bar finish.
-    page.get_by_role("link", name="Certificates", exact=True).click()
+    # Close the cohort: every learner's final standing, then the results and the
+    # certificates, with their progress.
+    page.get_by_role("link", name="Applicants and waitlist").first.click()
+    page.get_by_role("link", name="Close the cohort…").click()
+    expect(page.get_by_role("table")).to_contain_text("Ana Organizer")
+    assert_accessible(page, "close the cohort")
+    page.get_by_role("button", name=re.compile("Close the cohort and record")).click()
+    expect(page.get_by_text(re.compile(r"Results recorded: (\d+) of \1"))).to_be_visible()
+    assert people["ana"].__class__.objects.get(pk=people["ana"].pk).status == "completed"
+    page.get_by_role("navigation", name="Cohort workspace").get_by_role(
+        "link", name="Certificates").click()
     assert_accessible(page, "certificates page")
-    page.get_by_role("button", name=re.compile("Issue to every eligible learner")).click()
     expect(page.get_by_text(re.compile(r"certificate PDFs? ready: all done"))).to_be_visible(
         timeout=30_000
     )

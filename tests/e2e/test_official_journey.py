@@ -55,7 +55,7 @@ def test_official_journey(live_server, page, new_page, open_cohort):
         "First name": "Keisha", "Last name": "Moore", "Email": "keisha.moore@example.org",
         "#id_password1": "tenant-power-2026!", "#id_password2": "tenant-power-2026!",
     })
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     page.wait_for_url("**/me/profile/")
     fill_form(page, {
         "Preferred name": "Kei", "Pronouns": "she/her",
@@ -113,11 +113,17 @@ def test_official_journey(live_server, page, new_page, open_cohort):
     page.goto(base + course.url)
     expect(page.get_by_text("2 of 2 required modules done")).to_be_visible()
 
-    # The facilitator issues the certificates.
+    # The session ends; the facilitator starts, then closes the cohort: the certificate.
+    Session.objects.filter(pk=open_cohort["session"].pk).update(
+        ends_at=timezone.now() - timedelta(minutes=1))
     facilitator_page = new_page()
     login(facilitator_page, base, open_cohort["facilitator"].email, PASSWORD)
+    facilitator_page.goto(f"{base}/facilitate/{cohort.slug}/")
+    facilitator_page.get_by_role("button", name="Start the cohort").click()
+    facilitator_page.get_by_role("link", name="Close the cohort…").click()
+    facilitator_page.get_by_role("button", name=re.compile("Close the cohort and record")).click()
+    expect(facilitator_page.get_by_text("Results recorded: 1 of 1")).to_be_visible()
     facilitator_page.goto(f"{base}/facilitate/{cohort.slug}/certificates/")
-    facilitator_page.get_by_role("button", name=re.compile("Issue to every eligible")).click()
     expect(facilitator_page.get_by_text(re.compile("all done"))).to_be_visible(timeout=30_000)
 
     # The official downloads the PDF and opens the verification page.

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from academy.models import Organization
 from courses.demo import seed_staff_group, seed_workflow
 from courses.permissions import organization_sync_authoring
-from tests.conftest import PASSWORD, UserFactory, make_course, make_module
+from tests.conftest import PASSWORD, UserFactory, make_course, make_module, totp_code
 
 from .conftest import login
 
@@ -28,11 +28,15 @@ def authoring(site_tree):
     for org in (ours, theirs):
         group = organization_sync_authoring(organization=org)
         for role in ("author", "reviewer"):
-            user = UserFactory(email=f"{role}@{org.slug}.example.org", organization=org)
+            user = UserFactory(
+                email=f"{role}@{org.slug}.example.org", organization=org, mfa=True
+            )
             user.groups.add(group)
             people[(org.slug, role)] = user
     staff_group = seed_staff_group()
-    staff = UserFactory(email="staff@academy.example.org", is_staff=True, is_superuser=True)
+    staff = UserFactory(
+        email="staff@academy.example.org", is_staff=True, is_superuser=True, mfa=True
+    )
     staff.groups.add(staff_group)
     seed_workflow(catalog, staff_group, lambda *_: None)
     return {"module": module, "their_module": their_module, "their_course": their_course,
@@ -51,7 +55,7 @@ def test_partner_author_submits_and_staff_publish(live_server, page, new_page, a
     base = live_server.url
     module = authoring["module"]
 
-    login(page, base, authoring["author"].email, PASSWORD)
+    login(page, base, authoring["author"].email, PASSWORD, totp=totp_code)
     page.goto(f"{base}/admin/pages/{module.pk}/edit/")
     title = page.locator("#id_title")
     title.fill("Reading the budget, line by line")
@@ -76,10 +80,10 @@ def test_partner_author_submits_and_staff_publish(live_server, page, new_page, a
 
     # A colleague at the partner reviews, then academy staff approve.
     reviewer = new_page()
-    login(reviewer, base, authoring["reviewer"].email, PASSWORD)
+    login(reviewer, base, authoring["reviewer"].email, PASSWORD, totp=totp_code)
     approve(reviewer, base, module.pk)
     staff = new_page()
-    login(staff, base, authoring["staff"].email, PASSWORD)
+    login(staff, base, authoring["staff"].email, PASSWORD, totp=totp_code)
     approve(staff, base, module.pk)
 
     public.goto(base + module.url)

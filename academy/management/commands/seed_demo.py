@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from academy.datafiles import DataFileError
-from academy.demo import DEMO_PASSWORD, demo_logins
+from academy.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_logins
 
 
 class Command(BaseCommand):
@@ -47,3 +47,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("\nDemo data is ready. Log in with:"))
             for role, email in demo_logins():
                 self.stdout.write(f"  {role:<16} {email:<42} password: {DEMO_PASSWORD}")
+            self.stdout.write(
+                "Staff and partner authors also enter an authenticator code: add the secret "
+                f"{DEMO_TOTP_SECRET} to an authenticator app, or print the current code with\n"
+                f"  .venv/bin/python -c \"import pyotp; print(pyotp.TOTP('{DEMO_TOTP_SECRET}')"
+                '.now())"'
+            )
