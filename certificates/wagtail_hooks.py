@@ -17,7 +17,7 @@ from academy.viewsets import AcademyModelViewSet
 
 from .certificate_data import certificate_data_sample, settings_values
 from .models import Certificate, CertificateSettings
-from .services import CertificateError, certificate_revoke
+from .services import CertificateError, certificate_reissue, certificate_revoke
 
 
 def certificate_preview(request):
@@ -101,6 +101,26 @@ def certificate_revoke_view(request, pk):
     )
 
 
+def certificate_reissue_view(request, pk):
+    """Staff render a certificate again from fresh facts (same code), after a name fix."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), pk=pk)
+    if request.method == "POST":
+        try:
+            certificate_reissue(certificate=certificate, actor=request.user)
+        except CertificateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Certificate {certificate.code} is being rendered again; "
+                             "the learner is emailed the new PDF.")
+        return redirect("certificates_certificate:inspect", certificate.pk)
+    return TemplateResponse(
+        request, "certificates/admin_reissue.html",
+        {"certificate": certificate, "page_title": "Re-issue certificate"},
+    )
+
+
 class CertificateViewSet(AcademyModelViewSet):
     model = Certificate
     icon = "doc-full"
@@ -142,7 +162,20 @@ class CertificateViewSet(AcademyModelViewSet):
     def get_queryset(self, request):
         return Certificate.objects.select_related("enrollment__cohort")
 
-    object_actions = [path("<int:pk>/revoke/", certificate_revoke_view, name="revoke")]
+    object_actions = [
+        path("<int:pk>/revoke/", certificate_revoke_view, name="revoke"),
+        path("<int:pk>/reissue/", certificate_reissue_view, name="reissue"),
+    ]
+
+    def object_links(self, certificate):
+        if certificate.is_revoked:
+            return []
+        return [
+            ("Re-issue…", reverse("certificates_certificate:reissue", args=[certificate.pk]),
+             "rotate"),
+            ("Revoke…", reverse("certificates_certificate:revoke", args=[certificate.pk]),
+             "cross"),
+        ]
 
 
 hooks.register(

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,14 +19,14 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from academy.models import TIME_ZONE_CHOICES
-from academy.viewsets import AcademyModelViewSet
+from academy.viewsets import AcademyEditView, AcademyModelViewSet
 
 from .models import Cohort, CohortStatus, Enrollment, Session
 from .services import EnrollmentError, cohort_set_capacity, sessions_edited
 from .services.locking import cohort_transaction, lock_cohort
 
 
-class CohortEditView(generic.EditView):
+class CohortEditView(AcademyEditView):
     """Staff edits go through the same rules as the workspace: the seats through
     cohort_set_capacity (promotions and emails, no going below the seats taken), moved
     sessions through sessions_edited (emails, calendar updates, no deleting once open)."""
@@ -133,6 +134,17 @@ class CohortViewSet(AcademyModelViewSet):
 
     def get_queryset(self, request):
         return Cohort.objects.select_related("course")
+
+    def object_links(self, cohort):
+        """Open, start, close and cancel are actions in the cohort's workspace, where each
+        tells the people it concerns."""
+        workspace = reverse("facilitate_cohort", args=[cohort.slug])
+        links = [("Manage in the workspace (open, start, announce)", workspace, "group")]
+        if cohort.status == CohortStatus.IN_PROGRESS:
+            links.append(("Close…", reverse("facilitate_close", args=[cohort.slug]), "lock"))
+        if cohort.status not in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
+            links.append(("Cancel…", reverse("facilitate_cancel", args=[cohort.slug]), "cross"))
+        return links
 
 
 class EnrollmentPermissionPolicy(ModelPermissionPolicy):

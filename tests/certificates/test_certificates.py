@@ -293,7 +293,15 @@ def test_staff_revoke_in_the_admin(client, enrollment, facilitator, staff, certi
     client.force_login(facilitator)
     assert client.get(url).status_code == 403  # no admin access
     client.force_login(staff)
-    assert client.get("/admin/certificates/certificate/").status_code == 200
+    listing = client.get("/admin/certificates/certificate/").content.decode()
+    assert url in listing and f"/certificate/{certificate.pk}/reissue/" in listing  # row menu
+    inspect = client.get(f"/admin/certificates/certificate/inspect/{certificate.pk}/")
+    assert url in inspect.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        reissued = client.post(f"/admin/certificates/certificate/{certificate.pk}/reissue/")
+    assert reissued.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.render_status == "done" and certificate.emailed_at
     response = client.post(url, {"reason": ""})
     assert response.status_code == 200 and "This field is required" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
