@@ -17,8 +17,9 @@ from django.views.generic import TemplateView
 from academy import ratelimit
 from academy.background import enqueue_long
 from cohorts.models import Enrollment
-from cohorts.progress import cohort_attendance
+from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
+from cohorts.views.paging import paginate
 
 from .models import Certificate, RenderStatus, normalize_code
 from .services import (
@@ -112,6 +113,10 @@ def download_pdf(request, code):
 
 
 ISSUE_COMPLETED_TASK = "certificates.issue_completed"
+CERTIFICATE_FIELDS = (
+    "certificate__id", "certificate__code", "certificate__render_status",
+    "certificate__revoked_at", "certificate__override_reason", "certificate__enrollment_id",
+)
 
 # --- Facilitators and staff ----------------------------------------------------------
 
@@ -145,27 +150,23 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         enrollments = list(
             Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
-            .select_related("user", "certificate")
+            .select_related("user", "certificate").only(*ROSTER_FIELDS, *CERTIFICATE_FIELDS)
             .order_by("user__last_name", "user__first_name")
         )
-        progress = cohort_attendance(self.cohort, enrollments).progress
-        rows = []
-        for enrollment in enrollments:
-            certificate = getattr(enrollment, "certificate", None)
-            rows.append(
-                {
-                    "enrollment": enrollment,
-                    "progress": progress.get(enrollment.pk),
-                    "certificate": certificate,
-                }
-            )
+        page_obj, page_query = paginate(self.request, enrollments)
+        progress = cohort_attendance(self.cohort, page_obj.object_list).progress
+        rows = [
+            {"enrollment": e, "progress": progress.get(e.pk),
+             "certificate": getattr(e, "certificate", None)}
+            for e in page_obj.object_list
+        ]
         counts = _cohort_certificate_counts(self.cohort)
         context.update(
-            rows=rows,
+            rows=rows, page_obj=page_obj, page_query=page_query, total=len(enrollments),
             counts=counts,
             missing=sum(
-                1 for r in rows
-                if r["certificate"] is None and r["enrollment"].status == "completed"
+                1 for e in enrollments
+                if getattr(e, "certificate", None) is None and e.status == "completed"
             ),
             override_form=OverrideForm(),
             revoke_form=RevokeForm(),

@@ -14,6 +14,7 @@ Every page asks the same two functions, whatever it shows:
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.selectors import required_done_by_course
@@ -54,30 +55,39 @@ class LearnerProgress:
         return f"{round(self.attendance_percent)}%"
 
 
-def build_progress(cohort, enrollment_id, sessions, marks, modules, now) -> LearnerProgress:
-    """One learner's progress from already loaded rows (no queries).
+@dataclass(frozen=True)
+class MarkCounts:
+    """One learner's marks, counted (what progress needs; no per-session detail)."""
 
-    `sessions`: the cohort's sessions; `marks`: {session_id: status} of this learner;
+    attended: int = 0  # present + late, in held sessions
+    late: int = 0  # in held sessions
+    excused: int = 0  # in held sessions
+    excused_all: int = 0  # in any session that is not cancelled (held or to come)
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    """A cohort's sessions as progress sees them: held and still to come (cancelled ones
+    count for nothing)."""
+
+    held: int
+    remaining: int
+
+    @classmethod
+    def of(cls, sessions, now):
+        live = [s for s in sessions if s.cancelled_at is None]
+        held = sum(s.starts_at <= now for s in live)
+        return cls(held=held, remaining=len(live) - held)
+
+
+def build_progress(cohort, enrollment_id, sessions: SessionCounts, marks: MarkCounts,
+                   modules) -> LearnerProgress:
+    """One learner's progress from counts (no queries).
+
     `modules`: (required modules done, required modules in the course).
     """
     minimum = cohort.min_attendance_percent
-    held = attended = late = excused = 0
-    remaining = excused_all = 0
-    for session in sessions:
-        if session.cancelled_at is not None:
-            continue  # a cancelled session counts for nothing
-        status = marks.get(session.pk)
-        if status == A.EXCUSED:
-            excused_all += 1
-        if session.starts_at <= now:
-            held += 1
-            if status in ATTENDED_STATUSES:
-                attended += 1
-                late += status == A.LATE
-            elif status == A.EXCUSED:
-                excused += 1
-        else:
-            remaining += 1
+    held, attended, excused = sessions.held, marks.attended, marks.excused
     denominator = held - excused
     # Integer comparison: no float rounding at the boundary (e.g. 3 of 4 against 75%).
     attendance_ok = denominator > 0 and attended * 100 >= minimum * denominator
@@ -87,13 +97,13 @@ def build_progress(cohort, enrollment_id, sessions, marks, modules, now) -> Lear
     if cohort.status == CohortStatus.FINISHED:
         on_track = eligible
     else:
-        possible = held + remaining - excused_all
-        on_track = possible <= 0 or (attended + remaining) * 100 >= minimum * possible
+        possible = held + sessions.remaining - marks.excused_all
+        on_track = possible <= 0 or (attended + sessions.remaining) * 100 >= minimum * possible
     return LearnerProgress(
         enrollment_id=enrollment_id,
         sessions_held=held,
         attended=attended,
-        late=late,
+        late=marks.late,
         excused=excused,
         absent=held - attended - excused,
         attendance_percent=attended * 100 / denominator if denominator > 0 else None,
@@ -104,6 +114,29 @@ def build_progress(cohort, enrollment_id, sessions, marks, modules, now) -> Lear
         eligible=eligible,
         on_track=on_track,
     )
+
+
+def load_counts(enrollment_ids, now, cohort_ids=None) -> dict[int, MarkCounts]:
+    """{enrollment_id: MarkCounts}, counted by the database in one query (one row per
+    learner, not one per mark). With `cohort_ids`, every seated learner of those cohorts
+    (found through their sessions: far quicker than a long list of ids)."""
+    held = Q(session__starts_at__lte=now, session__cancelled_at__isnull=True)
+    marks = (Attendance.objects.filter(session__cohort_id__in=list(cohort_ids),
+                                       enrollment__status__in=SEAT_STATUSES)
+             if cohort_ids else Attendance.objects.filter(enrollment_id__in=list(enrollment_ids)))
+    rows = (
+        marks
+        .values("enrollment_id")
+        .annotate(
+            attended=Count("pk", filter=held & Q(status__in=ATTENDED_STATUSES)),
+            late=Count("pk", filter=held & Q(status=A.LATE)),
+            excused=Count("pk", filter=held & Q(status=A.EXCUSED)),
+            excused_all=Count("pk", filter=Q(status=A.EXCUSED,
+                                             session__cancelled_at__isnull=True)),
+        )
+        .order_by()
+    )
+    return {r.pop("enrollment_id"): MarkCounts(**r) for r in rows}
 
 
 def load_marks(enrollment_ids) -> dict[int, dict[int, str]]:
@@ -127,14 +160,15 @@ def load_sessions(cohort_ids) -> dict[int, list]:
 
 
 def enrollments_progress(
-    enrollments, *, now=None, sessions=None, marks=None, modules=None
+    enrollments, *, now=None, sessions=None, counts=None, modules=None, whole_cohorts=False
 ) -> dict[int, LearnerProgress]:
     """{enrollment.pk: LearnerProgress} for enrollments of one or many cohorts.
 
-    Each enrollment needs `cohort` (with `course`) loaded. Queries: sessions, marks,
+    Each enrollment needs `cohort` (with `course`) loaded. Queries: sessions, counted marks,
     required modules, their completions (four), fewer when the caller passes what it has:
-    `sessions` {cohort_id: [...]}, `marks` {enrollment_id: {...}} or `modules`
-    {course_id: {user_id: (done, required)}}.
+    `sessions` {cohort_id: [...]}, `counts` {enrollment_id: MarkCounts} or `modules`
+    {course_id: {user_id: (done, required)}}. `whole_cohorts`: the enrollments are every
+    seated learner of their cohorts (marks are then found through the cohorts).
     """
     now = now or timezone.now()
     enrollments = [e for e in enrollments if e.status in SEAT_STATUSES]
@@ -143,15 +177,18 @@ def enrollments_progress(
     cohorts = {e.cohort_id: e.cohort for e in enrollments}
     if sessions is None:
         sessions = load_sessions(cohorts)
-    if marks is None:
-        marks = load_marks(e.pk for e in enrollments)
+    if counts is None:
+        counts = load_counts((e.pk for e in enrollments), now,
+                             cohort_ids=list(cohorts) if whole_cohorts else None)
     if modules is None:
         courses = {c.course_id: c.course for c in cohorts.values()}
         modules = required_done_by_course({e.user_id for e in enrollments}, courses.values())
+    by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in cohorts}
+    none = MarkCounts()
     return {
         e.pk: build_progress(
-            e.cohort, e.pk, sessions.get(e.cohort_id, []), marks.get(e.pk, {}),
-            modules.get(e.cohort.course_id, {}).get(e.user_id, (0, 0)), now,
+            e.cohort, e.pk, by_cohort[e.cohort_id], counts.get(e.pk, none),
+            modules.get(e.cohort.course_id, {}).get(e.user_id, (0, 0)),
         )
         for e in enrollments
     }
@@ -185,14 +222,15 @@ class SessionTotals:
 
 @dataclass
 class CohortAttendance:
-    """A cohort's seated roster with every mark, each learner's progress and per-session
-    totals: what the roster, the grid, the session list and the certificates page show."""
+    """A cohort's seated roster with each learner's progress and per-session totals (what
+    the roster, grid, session list, close and certificates pages show); `marks` per cell
+    only for the learners asked for (a page of the grid)."""
 
     sessions: list
     enrollments: list
-    marks: dict = field(default_factory=dict)  # {enrollment_id: {session_id: status}}
     progress: dict = field(default_factory=dict)  # {enrollment_id: LearnerProgress}
     totals: dict = field(default_factory=dict)  # {session_id: SessionTotals}
+    marks: dict = field(default_factory=dict)  # {enrollment_id: {session_id: status}}
 
     def cells(self, enrollment):
         """[(session, status or None)] of one learner, in session order."""
@@ -200,38 +238,71 @@ class CohortAttendance:
         return [(s, row.get(s.pk)) for s in self.sessions]
 
 
+ROSTER_FIELDS = (
+    "id", "cohort_id", "user_id", "status", "created_at", "status_changed_at",
+    "waitlisted_at", "accessibility_needs", "hopes", "share_name", "decision_message",
+    "user__id", "user__email", "user__first_name", "user__last_name", "user__preferred_name",
+    "user__pronouns", "user__office_title", "user__jurisdiction_name",
+    "user__jurisdiction_type", "user__state", "user__time_zone", "user__certificate_name",
+)
+
+
+@dataclass
+class Seat:
+    """A seated learner as progress needs them: no user, no text (cheap in hundreds)."""
+
+    pk: int
+    user_id: int
+    status: str
+    cohort_id: int
+    cohort: object = None
+
+
+def seats(cohort) -> list[Seat]:
+    return [Seat(pk, user_id, status, cohort.pk, cohort) for pk, user_id, status in
+            Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
+            .values_list("pk", "user_id", "status")]
+
+
 def seated_enrollments(cohort):
-    """The cohort's enrolled and completed learners, by name (one query)."""
+    """The cohort's seated learners, by name, with the user fields pages show (one query)."""
     return list(
         Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
-        .select_related("user")
+        .select_related("user").only(*ROSTER_FIELDS)
         .order_by("user__last_name", "user__first_name", "pk")
     )
 
 
-def cohort_attendance(cohort, enrollments=None, *, now=None) -> CohortAttendance:
-    """Everything about a cohort's attendance in five queries whatever its size:
-    enrollments (unless given), sessions, marks, required modules, completions."""
+def session_totals(cohort, sessions, seated: int, now) -> dict:
+    """{session_id: SessionTotals} over the seated roster, counted in one query."""
+    totals = {s.pk: SessionTotals(held=s.starts_at <= now and s.cancelled_at is None,
+                                  unmarked=seated) for s in sessions}
+    rows = (
+        Attendance.objects.filter(session__cohort_id=cohort.pk,
+                                  enrollment__status__in=SEAT_STATUSES)
+        .values("session_id", "status").annotate(n=Count("pk")).order_by()
+    )
+    for row in rows:
+        t = totals[row["session_id"]]
+        setattr(t, row["status"], row["n"])
+        t.unmarked -= row["n"]
+    return totals
+
+
+def cohort_attendance(cohort, enrollments=None, *, now=None, marks_for=()) -> CohortAttendance:
+    """Everything about a cohort's attendance in a constant number of queries whatever its
+    size: enrollments (unless given), sessions, counted marks, per-session totals, required
+    modules and completions; plus the marks of `marks_for` (enrollments, e.g. a grid page)."""
     now = now or timezone.now()
-    if enrollments is None:
-        enrollments = seated_enrollments(cohort)
+    whole = enrollments is None
+    if whole:
+        enrollments = seats(cohort)
     enrollments = [e for e in enrollments if e.status in SEAT_STATUSES]
     for e in enrollments:
         e.cohort = cohort
     sessions = load_sessions([cohort.pk])[cohort.pk]
-    marks = load_marks(e.pk for e in enrollments) if enrollments else {}
-    progress = enrollments_progress(
-        enrollments, now=now, sessions={cohort.pk: sessions}, marks=marks
-    )
-    totals = {s.pk: SessionTotals(held=s.starts_at <= now and s.cancelled_at is None)
-              for s in sessions}
-    for e in enrollments:
-        row = marks.get(e.pk, {})
-        for s in sessions:
-            status = row.get(s.pk)
-            t = totals[s.pk]
-            if status is None:
-                t.unmarked += 1
-            else:
-                setattr(t, status, getattr(t, status) + 1)
-    return CohortAttendance(sessions, enrollments, marks, progress, totals)
+    progress = enrollments_progress(enrollments, now=now, sessions={cohort.pk: sessions},
+                                    whole_cohorts=whole or len(enrollments) > 100)
+    totals = session_totals(cohort, sessions, len(enrollments), now) if sessions else {}
+    marks = load_marks(e.pk for e in marks_for) if marks_for else {}
+    return CohortAttendance(sessions, enrollments, progress, totals, marks)

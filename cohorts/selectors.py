@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from .models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
-from .progress import cohort_attendance, enrollments_progress
+from .progress import ROSTER_FIELDS, cohort_attendance, enrollments_progress
 from .services import enrollment_admission
 
 S = EnrollmentStatus
@@ -89,35 +89,41 @@ def my_enrollment_groups(enrollments):
 
 # --- the facilitator workspace --------------------------------------------------------
 
-def facilitated_cohorts(user):
-    """The cohorts `user` runs, with seats, dates, counts per status and learners at risk."""
+RUNNING = (CohortStatus.OPEN, CohortStatus.IN_PROGRESS)
+
+
+def cohort_summaries(cohorts, order=()):
+    """The dashboard's row for each cohort: seats, counts per status, dates and, for
+    running cohorts only, learners at risk. Queries: the cohorts with their dates, one count
+    per status, then what `enrollments_progress` costs for the running ones; not per cohort."""
     cohorts = list(
-        Cohort.objects.managed_by(user)
-        .select_related("course")
-        .with_seats()
-        .with_dates()
-        .annotate(
-            pending_count=Count("enrollments", filter=Q(enrollments__status=S.PENDING),
-                                distinct=True),
-            waitlist_count=Count("enrollments", filter=Q(enrollments__status=S.WAITLISTED),
-                                 distinct=True),
-            enrolled_count=Count("enrollments", filter=Q(enrollments__status=S.ENROLLED),
-                                 distinct=True),
-        )
-        .order_by("status", "first_starts_at", "title")
+        cohorts.select_related("course").with_dates().order_by(*order)
+        .only("id", "slug", "title", "status", "capacity", "time_zone", "self_paced",
+              "min_attendance_percent", "course__id", "course__title", "course__path",
+              "course__depth", "course__url_path")
     )
     by_pk = {c.pk: c for c in cohorts}
-    enrollments = Enrollment.objects.seated().filter(cohort__in=list(by_pk)).only(
-        "id", "cohort_id", "user_id", "status"
-    )
-    enrollments = list(enrollments)
-    for e in enrollments:
+    counts = {}
+    for cohort_id, status, n in (
+        Enrollment.objects.filter(cohort__in=list(by_pk)).values_list("cohort_id", "status")
+        .annotate(n=Count("pk")).order_by()
+    ):
+        counts.setdefault(cohort_id, {})[status] = n
+    running = [e for e in Enrollment.objects.filter(
+        cohort__in=[c.pk for c in cohorts if c.status in RUNNING], status=S.ENROLLED
+    ).only("id", "cohort_id", "user_id", "status")]
+    for e in running:
         e.cohort = by_pk[e.cohort_id]
-    progress = enrollments_progress(enrollments)
+    progress = enrollments_progress(running, whole_cohorts=True)
     for cohort in cohorts:
+        c = counts.get(cohort.pk, {})
+        cohort.pending_count, cohort.waitlist_count = c.get(S.PENDING, 0), c.get(S.WAITLISTED, 0)
+        cohort.enrolled_count = c.get(S.ENROLLED, 0)
+        cohort.completed_count = c.get(S.COMPLETED, 0)
+        cohort.seats_taken = cohort.enrolled_count + cohort.completed_count
         cohort.seats_left = seats_left(cohort)
-        cohort.at_risk = 0
-    for e in enrollments:
+        cohort.at_risk = None if cohort.status not in RUNNING else 0
+    for e in running:
         e.cohort.at_risk += not progress[e.pk].on_track
     return cohorts
 
@@ -128,43 +134,66 @@ def waitlist_positions(cohort) -> dict[int, int]:
     return {pk: i for i, pk in enumerate(ids, start=1)}
 
 
+# Sorts the database does (on the people), and sorts by progress (in Python, on ids).
 ROSTER_SORTS = {
-    "name": ("Name", lambda e: (e.user.last_name.lower(), e.user.first_name.lower(), e.pk)),
-    "status": ("Status", lambda e: (e.status, e.user.last_name.lower())),
-    "attendance": ("Attendance rate", lambda e: (
-        -1 if e.progress is None or e.progress.attendance_percent is None
-        else e.progress.attendance_percent, e.user.last_name.lower())),
-    "modules": ("Modules completed", lambda e: (
-        -1 if e.progress is None else e.progress.modules_done, e.user.last_name.lower())),
-    "jurisdiction": ("Jurisdiction", lambda e: (e.user.jurisdiction_name.lower(), e.pk)),
-    "state": ("State", lambda e: (e.user.state, e.user.last_name.lower())),
+    "name": ("Name", ("user__last_name", "user__first_name", "pk")),
+    "status": ("Status", ("status", "user__last_name", "pk")),
+    "attendance": ("Attendance rate", None),
+    "modules": ("Modules completed", None),
+    "jurisdiction": ("Jurisdiction", ("user__jurisdiction_name", "pk")),
+    "state": ("State", ("user__state", "user__last_name", "pk")),
+}
+PROGRESS_SORTS = {
+    "attendance": lambda p: -1 if p is None or p.attendance_percent is None
+    else p.attendance_percent,
+    "modules": lambda p: -1 if p is None else p.modules_done,
 }
 
 
-def roster(cohort, *, status="", on_track="", q="", sort="name", desc=False):
-    """Enrollments of any status with `progress` (seated ones) and `waitlist_position`
-    (waitlisted ones), filtered and sorted. Queries: enrollments with users, waitlist, then what
-    `cohort_attendance` costs: constant whatever the number of learners."""
-    rows = Enrollment.objects.filter(cohort=cohort).select_related("user")
-    if status in S.values:
-        rows = rows.filter(status=status)
-    if q:
-        for word in q.split()[:5]:
-            rows = rows.filter(
-                Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
-                | Q(user__preferred_name__icontains=word) | Q(user__email__icontains=word)
-            )
-    rows = list(rows)
-    positions = waitlist_positions(cohort) if any(e.status == S.WAITLISTED for e in rows) else {}
-    progress = cohort_attendance(cohort, rows).progress
-    for e in rows:
-        e.progress = progress.get(e.pk)
-        if e.pk in positions:
-            e.waitlist_ahead = positions[e.pk] - 1  # Enrollment.waitlist_position, no query
-    if on_track == "yes":
-        rows = [e for e in rows if e.progress and e.progress.on_track]
-    elif on_track == "no":
-        rows = [e for e in rows if e.progress and not e.progress.on_track]
-    rows.sort(key=ROSTER_SORTS.get(sort, ROSTER_SORTS["name"])[1], reverse=desc)
-    return rows
+@dataclass
+class Roster:
+    cohort: object
+    ids: list  # every enrollment matching the filters, in order
+    progress: dict  # {enrollment_id: LearnerProgress} of the seated
+    at_risk: int  # of the people matching, seated learners not on track
 
+    def rows(self, ids=None):
+        """The enrollments `ids` (default: all matching), in order, with `progress` and
+        (waitlisted ones) `waitlist_position`: one query for them, one for the waitlist."""
+        ids = self.ids if ids is None else list(ids)
+        by_pk = Enrollment.objects.select_related("user").only(*ROSTER_FIELDS).in_bulk(ids)
+        rows = [by_pk[pk] for pk in ids if pk in by_pk]
+        positions = (waitlist_positions(self.cohort)
+                     if any(e.status == S.WAITLISTED for e in rows) else {})
+        for e in rows:
+            e.progress = self.progress.get(e.pk)
+            if e.pk in positions:
+                e.waitlist_ahead = positions[e.pk] - 1  # Enrollment.waitlist_position
+        return rows
+
+
+def roster(cohort, *, status="", on_track="", q="", sort="name", desc=False) -> Roster:
+    """The cohort's people, filtered and sorted, as ids; `Roster.rows()` loads the ones
+    shown. Progress comes for the whole cohort in a constant number of queries, so
+    filters, sorting and the at-risk count cover everyone while only a page is loaded."""
+    people = Enrollment.objects.filter(cohort=cohort)
+    if status in S.values:
+        people = people.filter(status=status)
+    for word in q.split()[:5]:
+        people = people.filter(
+            Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
+            | Q(user__preferred_name__icontains=word) | Q(user__email__icontains=word)
+        )
+    order = ROSTER_SORTS.get(sort, ROSTER_SORTS["name"])[1] or ROSTER_SORTS["name"][1]
+    ids = list(people.order_by(*order).values_list("pk", flat=True))
+    progress = cohort_attendance(cohort).progress
+    if on_track in ("yes", "no"):
+        wanted = on_track == "yes"
+        ids = [pk for pk in ids if pk in progress and progress[pk].on_track == wanted]
+    if sort in PROGRESS_SORTS:
+        key = PROGRESS_SORTS[sort]
+        ids.sort(key=lambda pk: key(progress.get(pk)))
+    if desc:
+        ids.reverse()
+    at_risk = sum(1 for pk in ids if pk in progress and not progress[pk].on_track)
+    return Roster(cohort, ids, progress, at_risk)

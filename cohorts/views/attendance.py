@@ -5,7 +5,9 @@ the size of the roster (tests/cohorts/test_query_counts.py)."""
 from collections import Counter
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
@@ -17,6 +19,8 @@ from ..progress import cohort_attendance, seated_enrollments
 from ..qr import check_in_url, qr_svg
 from ..services import AttendanceError, attendance_mark_all_present, attendance_record
 from .facilitate import FacilitatorCohortMixin, SessionMixin
+from .paging import paginate
+from .sheet_rows import sheet_row, sheet_rows
 
 STATUS_CHOICES = list(AttendanceStatus.choices)
 
@@ -80,8 +84,12 @@ class LiveView(LivePartialView):
 
 def _sheet_rows(session, enrollments):
     marks = {a.enrollment_id: a for a in Attendance.objects.filter(
-        session=session, enrollment__in=[e.pk for e in enrollments]
-    ).select_related("marked_by")}
+        session=session, enrollment__cohort_id=session.cohort_id
+    ).select_related("marked_by").only(
+        "enrollment_id", "status", "note", "source", "marked_at", "marked_by_id",
+        "marked_by__first_name", "marked_by__last_name", "marked_by__preferred_name",
+        "marked_by__email",
+    )}
     for e in enrollments:
         e.mark = marks.get(e.pk)
     return enrollments
@@ -96,8 +104,13 @@ class SheetView(SessionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
         counts = Counter(e.mark.status if e.mark else "unmarked" for e in rows)
-        return super().get_context_data(rows=rows, statuses=STATUS_CHOICES,
-                                        counts=dict(counts), **kwargs)
+        return super().get_context_data(
+            rows=rows, counts=dict(counts),
+            rows_html=sheet_rows(rows, self.row_url(), self.cohort.tzinfo), **kwargs)
+
+    def row_url(self):
+        """The URL a row's change is saved to, without the learner (added per row)."""
+        return reverse("facilitate_sheet_row", args=[self.cohort.slug, self.session.pk, 0])[:-2]
 
     def post(self, request, *args, **kwargs):
         rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
@@ -155,10 +168,10 @@ class SheetRowView(SessionMixin, View):
         enrollment.mark = Attendance.objects.filter(
             session=self.session, enrollment=enrollment
         ).select_related("marked_by").first()
-        return render(request, "cohorts/includes/sheet_row.html", {
-            "e": enrollment, "session": self.session, "cohort": self.cohort,
-            "statuses": STATUS_CHOICES, "error": error, "just_saved": not error and status,
-        })
+        row_url = reverse("facilitate_sheet_row",
+                          args=[self.cohort.slug, self.session.pk, 0])[:-2]
+        return HttpResponse(sheet_row(enrollment, row_url, self.cohort.tzinfo,
+                                      just_saved=bool(not error and status), error=error))
 
 
 class MarkAllPresentView(SessionMixin, View):
@@ -175,13 +188,17 @@ class GridView(FacilitatorCohortMixin, TemplateView):
     template_name = "cohorts/facilitate_grid.html"
 
     def get_context_data(self, **kwargs):
-        book = cohort_attendance(self.cohort)
+        enrollments = seated_enrollments(self.cohort)
+        page_obj, page_query = paginate(self.request, enrollments)
+        book = cohort_attendance(self.cohort, enrollments, marks_for=page_obj.object_list)
         sessions = _with_totals(book)
         rows = [
             (e, [(s, status, s.held) for s, status in book.cells(e)], book.progress[e.pk])
-            for e in book.enrollments
+            for e in page_obj.object_list
         ]
-        return super().get_context_data(sessions=sessions, rows=rows, **kwargs)
+        return super().get_context_data(sessions=sessions, rows=rows, page_obj=page_obj,
+                                        page_query=page_query, total=len(enrollments),
+                                        **kwargs)
 
 
 class AttendanceExportView(FacilitatorCohortMixin, View):

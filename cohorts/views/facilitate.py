@@ -7,6 +7,7 @@ confirm that a cohort or an enrollment exists.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Case, Count, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +18,17 @@ from django.views.generic import TemplateView
 from academy.exports import csv_response
 
 from ..forms import DecisionForm
-from ..models import Cohort, Enrollment, EnrollmentStatus, Session
-from ..selectors import ROSTER_SORTS, facilitated_cohorts, roster
+from ..models import (
+    HISTORY_STATUSES,
+    SEAT_STATUSES,
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    Session,
+)
+from ..progress import ROSTER_FIELDS
+from ..selectors import ROSTER_SORTS, RUNNING, cohort_summaries, roster
 from ..services import (
     EnrollmentError,
     EnrollmentNotFound,
@@ -27,6 +37,7 @@ from ..services import (
     enrollment_promote,
     enrollment_remove,
 )
+from .paging import paginate
 
 S = EnrollmentStatus
 
@@ -61,14 +72,47 @@ class SessionMixin(FacilitatorCohortMixin):
         return super().get_context_data(session=self.session, **kwargs)
 
 
+COHORT_FILTERS = {
+    "running": ("Open and in progress", RUNNING),
+    "draft": ("Drafts", (CohortStatus.DRAFT,)),
+    "finished": ("Finished", (CohortStatus.FINISHED,)),
+    "cancelled": ("Cancelled", (CohortStatus.CANCELLED,)),
+    "all": ("All", tuple(CohortStatus.values)),
+}
+
+
 class FacilitateHomeView(LoginRequiredMixin, TemplateView):
+    """The cohorts a person facilitates, running ones first (with learners at risk), and
+    for staff every cohort of the academy, a page at a time, by status and search."""
+
     template_name = "cohorts/facilitate_home.html"
+    order = Case(When(status__in=RUNNING, then=0), When(status=CohortStatus.DRAFT, then=1),
+                 default=2)
 
     def get_context_data(self, **kwargs):
-        cohorts = facilitated_cohorts(self.request.user)
-        if not cohorts and not self.request.user.is_staff:
+        user = self.request.user
+        mine = Cohort.objects.filter(facilitators=user, self_paced=False)
+        if not user.is_staff and not mine.exists():
             raise Http404
-        return super().get_context_data(cohorts=cohorts, **kwargs)
+        context = {"mine": cohort_summaries(mine.annotate(rank=self.order),
+                                            order=("rank", "first_starts_at", "title"))}
+        if user.is_staff:
+            show = self.request.GET.get("show", "running")
+            show = show if show in COHORT_FILTERS else "running"
+            q = self.request.GET.get("q", "").strip()[:100]
+            everyone = Cohort.objects.filter(
+                status__in=COHORT_FILTERS[show][1], self_paced=False
+            )
+            for word in q.split()[:5]:
+                everyone = everyone.filter(Q(title__icontains=word)
+                                           | Q(course__title__icontains=word))
+            page_obj, page_query = paginate(self.request, everyone.order_by("-created_at"), 25)
+            ids = [c.pk for c in page_obj.object_list]
+            by_pk = {c.pk: c for c in cohort_summaries(Cohort.objects.filter(pk__in=ids))}
+            context.update(all_cohorts=[by_pk[pk] for pk in ids], page_obj=page_obj,
+                           page_query=page_query, show=show, q=q,
+                           filters=[(k, v[0]) for k, v in COHORT_FILTERS.items()])
+        return super().get_context_data(**context, **kwargs)
 
 
 class FacilitateCohortView(FacilitatorCohortMixin, TemplateView):
@@ -77,22 +121,23 @@ class FacilitateCohortView(FacilitatorCohortMixin, TemplateView):
     template_name = "cohorts/facilitate_cohort.html"
 
     def get_context_data(self, **kwargs):
-        rows = list(
-            Enrollment.objects.filter(cohort=self.cohort)
-            .select_related("user")
+        """The decisions waiting (applicants, the waitlist in order); the seated learners
+        are counted here and listed on the roster."""
+        waiting = list(
+            Enrollment.objects.filter(cohort=self.cohort, status__in=[S.PENDING, S.WAITLISTED])
+            .select_related("user").only(*ROSTER_FIELDS)
             .order_by("waitlisted_at", "created_at", "pk")
         )
-        by_status = {status: [] for status in S.values}
-        for row in rows:
-            by_status[row.status].append(row)
-        seated = len(by_status[S.ENROLLED]) + len(by_status[S.COMPLETED])
+        counts = dict(
+            Enrollment.objects.filter(cohort=self.cohort).values_list("status")
+            .annotate(n=Count("pk")).order_by()
+        )
         return super().get_context_data(
-            pending=by_status[S.PENDING],
-            waitlist=by_status[S.WAITLISTED],
-            enrolled=by_status[S.ENROLLED] + by_status[S.COMPLETED],
-            others=by_status[S.WITHDRAWN] + by_status[S.DECLINED],
-            seated=seated,
-            sessions=list(self.cohort.sessions.all()),
+            pending=[e for e in waiting if e.status == S.PENDING],
+            waitlist=[e for e in waiting if e.status == S.WAITLISTED],
+            counts=counts,
+            seated=sum(counts.get(s, 0) for s in SEAT_STATUSES),
+            ended=sum(counts.get(s, 0) for s in HISTORY_STATUSES),
             decision_form=DecisionForm(),
             **kwargs,
         )
@@ -177,12 +222,14 @@ class RosterView(FacilitatorCohortMixin, TemplateView):
             "sort": get.get("sort", "name") if get.get("sort") in ROSTER_SORTS else "name",
             "desc": get.get("dir") == "desc",
         }
-        rows = roster(self.cohort, **params)
+        everyone = roster(self.cohort, **params)
+        page_obj, page_query = paginate(self.request, everyone.ids)
         return super().get_context_data(
-            rows=rows, params=params, statuses=S.choices,
+            rows=everyone.rows(page_obj.object_list), page_obj=page_obj, page_query=page_query,
+            total=len(everyone.ids), params=params, statuses=S.choices,
             sorts=[(k, v[0]) for k, v in ROSTER_SORTS.items()],
             track_filters=TRACK_FILTERS.items(), decision_form=DecisionForm(),
-            at_risk=sum(1 for e in rows if e.progress and not e.progress.on_track),
+            at_risk=everyone.at_risk,
             **kwargs,
         )
 
@@ -198,7 +245,7 @@ class RosterExportView(FacilitatorCohortMixin, View):
               "Modules done", "Modules required", "On track", "Eligible", "Accessibility needs"]
 
     def get(self, request, *args, **kwargs):
-        rows = roster(self.cohort)
+        rows = roster(self.cohort).rows()
 
         def data():
             for e in rows:

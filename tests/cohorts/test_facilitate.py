@@ -76,7 +76,7 @@ def test_facilitator_approves_declines_with_message(client, approval, facilitato
     assert any("Welcome aboard" in m.body for m in mail.outbox)
     assert any("Try the spring cohort" in m.body for m in mail.outbox)
     page = client.get(f"/facilitate/{approval.slug}/").content.decode()
-    assert "Waitlist (1)" in page and "Enrolled (1)" in page
+    assert "Waitlist (1)" in page and "1 learner enrolled" in page
 
 
 def test_promote_and_remove_by_hand(client, approval, facilitator, people):

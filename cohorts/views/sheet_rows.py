@@ -1,0 +1,62 @@
+"""The attendance sheet's rows, rendered in Python: the sheet lists every learner (a
+facilitator marks 400 people on one page, with search and "mark all"), and a Django
+template per row cost most of its time (16,000 variable look-ups, a URL reversal per row).
+One function renders a row, for the whole sheet and for the row htmx saves in place.
+Every value from a person (names, notes, errors) goes through `escape`."""
+
+from html import escape
+
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from ..models import AttendanceSource, AttendanceStatus
+
+STATUSES = list(AttendanceStatus.choices)
+LABELS = dict(AttendanceStatus.choices)
+SOURCES = {AttendanceSource.SELF_CHECK_IN: ", checked in",
+           AttendanceSource.IMPORT: ", from the meeting report"}
+
+
+def saved_text(mark, tz, just_saved=False, error="") -> str:
+    if error:
+        return f'<span class="text-danger"><strong>Not saved:</strong> {escape(error)}</span>'
+    if mark is None:
+        return "Not marked"
+    how = SOURCES.get(mark.source) or (
+        f", by {escape(mark.marked_by.display_name)}" if mark.marked_by_id else "")
+    at = timezone.localtime(mark.marked_at, tz).strftime("%-I:%M %p %Z")
+    saved = "<strong>Saved</strong>: " if just_saved else ""
+    return f"{saved}{LABELS.get(mark.status, escape(mark.status))}{how} at {at}"
+
+
+def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
+    """One learner's row: name, four radio buttons, a note, what is saved."""
+    pk, name = e.pk, escape(e.user.display_name)
+    mark = getattr(e, "mark", None)
+    checked = mark.status if mark else None
+    radios = "".join(
+        f'<div class="form-check form-check-inline"><input class="form-check-input" '
+        f'type="radio" name="status-{pk}" id="st-{pk}-{value}" value="{value}"'
+        f'{" checked" if checked == value else ""}><label class="form-check-label" '
+        f'for="st-{pk}-{value}">{label}</label></div>'
+        for value, label in STATUSES
+    )
+    pronouns = (f' <span class="fw-normal small">({escape(e.user.pronouns)})</span>'
+                if e.user.pronouns else "")
+    search = escape(f"{e.user.display_name} {e.user.email}".lower())
+    note = escape(mark.note) if mark else ""
+    return (
+        f'<tr id="row-{pk}" data-name="{search}" hx-post="{row_url}{pk}/" hx-trigger="change" '
+        f'hx-include="#row-{pk}" hx-target="this" hx-swap="outerHTML">'
+        f'<th scope="row">{name}{pronouns}</th>'
+        f'<td><fieldset><legend class="visually-hidden">Attendance of {name}</legend>{radios}'
+        f'</fieldset></td>'
+        f'<td><label class="visually-hidden" for="note-{pk}">Note for {name}</label>'
+        f'<input class="form-control form-control-sm" type="text" maxlength="500" '
+        f'name="note-{pk}" id="note-{pk}" value="{note}"></td>'
+        f'<td class="small" role="status">{saved_text(mark, tz, just_saved, error)}</td></tr>'
+    )
+
+
+def sheet_rows(rows, row_url, tz):
+    return mark_safe("".join(sheet_row(e, row_url, tz) for e in rows))
