@@ -18,7 +18,7 @@ from academy.models import Organization
 
 from ..blocks import ModuleBodyBlock
 from ..forms import ModulePageForm
-from ..selectors import catalog_search, course_progress
+from ..selectors import catalog_search, clean_text_param, course_progress
 from .taxonomy import CourseFormat, Pillar, PolicyArea
 
 
@@ -101,10 +101,10 @@ class CatalogPage(SpecificChildRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pillar = request.GET.get("pillar", "").strip()
-        area = request.GET.get("area", "").strip()
-        fmt = request.GET.get("format", "").strip()
-        query = request.GET.get("q", "").strip()[:200]
+        pillar, area, fmt, query = (
+            clean_text_param(request.GET.get(name, ""))
+            for name in ("pillar", "area", "format", "q")
+        )
 
         courses = self.courses()
         if pillar:
