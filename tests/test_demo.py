@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from academy.demo import load_people
 from academy.models import Organization, User
 from cohorts.models import Attendance, Cohort, Enrollment, EnrollmentEvent, Session
 from cohorts.progress import cohort_attendance
@@ -89,3 +90,15 @@ def test_the_demo_logins_see_their_pages(client):
         assert client.get(url).status_code == 200, url
     client.force_login(running.enrollments.first().user)
     assert "Attendance:" in client.get("/me/").content.decode()
+
+
+def test_seed_demo_prints_every_login(capsys):
+    call_command("seed_demo")  # a third run: adds nothing, prints the logins
+    out = capsys.readouterr().out
+    people = load_people()
+    officials = [p for p in people if p["role"] == "official"]
+    assert len(officials) == 24
+    for person in people:
+        assert person["email"] in out, person["email"]
+    assert "official24@example.org" in out and "Municipality of Anchorage, AK" in out
+    assert "31 people can log in, each with the password governing-together" in out

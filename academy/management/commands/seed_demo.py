@@ -42,6 +42,11 @@ class Command(BaseCommand):
                     raise CommandError(f"{config.verbose_name} not seeded. {error}") from error
 
         if not options["quiet_logins"]:
-            self.stdout.write(self.style.SUCCESS("\nDemo data is ready. Log in with:"))
-            for role, email in demo_logins():
-                self.stdout.write(f"  {role:<16} {email:<42} password: {DEMO_PASSWORD}")
+            logins = demo_logins()
+            self.stdout.write(self.style.SUCCESS(
+                f"\nDemo data is ready. {len(logins)} people can log in, each with the "
+                f"password {DEMO_PASSWORD}:"
+            ))
+            width = max(len(email) for _, email, _ in logins)
+            for role, email, who in logins:
+                self.stdout.write(f"  {role:<15} {email:<{width}}  {who}")
