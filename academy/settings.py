@@ -150,6 +150,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Governance Academy] "
+# allauth's emails named from SITE_NAME / SITE_URL, on the academy's layout, via the outbox.
+ACCOUNT_ADAPTER = "academy.adapters.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 # --- Internationalisation ------------------------------------------------------------
