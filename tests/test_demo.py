@@ -102,3 +102,12 @@ def test_seed_demo_prints_every_login(capsys):
         assert person["email"] in out, person["email"]
     assert "official24@example.org" in out and "Municipality of Anchorage, AK" in out
     assert "31 people can log in, each with the password governing-together" in out
+
+
+def test_every_course_has_its_picture_with_alt_text(client):
+    courses = list(CoursePage.objects.live().select_related("image"))
+    assert courses and all(c.image is not None and c.image_alt for c in courses)
+    assert {c.image.title for c in courses} == {c.title for c in courses}
+    html = client.get("/catalog/").content.decode()
+    for course in courses:
+        assert f'alt="{course.image_alt}"' in html
