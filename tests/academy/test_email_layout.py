@@ -136,3 +136,16 @@ def test_staff_reading_the_outbox_do_not_see_sign_in_links(client, official, sta
     page = client.get(f"/admin/emails/inspect/{row.pk}/").content.decode()
     assert "Not shown: this email holds a personal sign-in link" in page
     assert "/accounts/password/reset/key/" not in page
+
+
+def test_an_email_rendered_without_the_academy_context_still_names_it(staff):
+    # Wagtail's comment notifications render with only {"settings", "user", ...}.
+    from django.conf import settings as django_settings
+    from django.template.loader import render_to_string
+
+    for ext in ("txt", "html"):
+        body = render_to_string(f"wagtailadmin/notifications/base.{ext}",
+                                {"settings": django_settings, "user": staff})
+        assert "Progressive Governance Academy" in body, ext
+        assert "https://academy.example.org/me/" in body, ext
+        assert "curriculum at Progressive Governance Academy" in body, ext
