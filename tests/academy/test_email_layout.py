@@ -50,6 +50,7 @@ def test_signup_confirmation_names_the_academy(client, site_tree,
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == ["ana@example.org"]
+    assert message.subject == "[Governance Academy] Welcome: confirm your email address"
     assert "Welcome to Progressive Governance Academy!" in message.body
     assert "Hello Ana," in message.body
     # Action links point where the person is (the request's host); the rest at SITE_URL.
@@ -68,6 +69,7 @@ def test_password_reset_names_the_academy(client, official, site_tree,
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_reset_password"), {"email": official.email})
     [message] = mail.outbox
+    assert message.subject == "[Governance Academy] Choose a new password"
     assert "Hello Rosa," in message.body
     assert "/accounts/password/reset/key/" in message.body
     assert_academy_layout(message, "a password reset was requested for this address")
