@@ -19,7 +19,9 @@ def academy_site():
     return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AcademyEmailsMixin:
+    """For an allauth account adapter: the academy's name, layout and outbox."""
+
     def format_email_subject(self, subject):
         return force_str(subject)  # the outbox adds the academy's prefix to every subject
 
@@ -42,3 +44,7 @@ class AccountAdapter(DefaultAccountAdapter):
             text=message.body,
             html=html,
         )
+
+
+class AccountAdapter(AcademyEmailsMixin, DefaultAccountAdapter):
+    pass
