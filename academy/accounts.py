@@ -14,6 +14,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from .adapters import AcademyEmailsMixin
 from .ratelimit import client_ip
 
 # Where someone sent to set up an authenticator was going in the admin: the two-factor
@@ -62,7 +63,7 @@ def admin_continue_url(request) -> str:
     return url if url and not needs_authenticator(request.user) else ""
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(AcademyEmailsMixin, DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         return client_ip(request)
 

@@ -63,15 +63,18 @@ def load_people(data_dir: Path | None = None) -> list[dict]:
     return rows
 
 
-def demo_logins():
-    """(role, email) for the README and the terminal: one of each role, plus a few officials."""
-    rows, officials = [], 0
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(role, email, who) of every demo person, in the file's order, for the terminal."""
+    orgs = {o["slug"]: o["name"] for o in load_organizations()}
+    rows = []
     for person in load_people():
-        if person["role"] == "official":
-            officials += 1
-            if officials > 3:
-                continue
-        rows.append((ROLE_LABELS[person["role"]], person["email"]))
+        where = (
+            [person["jurisdiction_name"], person["state"]]
+            if person["role"] == "official"
+            else [orgs.get(person["organization"], "")]
+        )
+        who = ", ".join(part for part in [person["office_title"], *where] if part)
+        rows.append((ROLE_LABELS[person["role"]], person["email"], who))
     return rows
 
 

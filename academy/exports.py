@@ -2,6 +2,8 @@
 
 Cells that a spreadsheet would run as a formula (starting with = + - @, TAB or CR) get a
 leading quote; the response is streamed, so a large roster never sits in memory twice.
+The file starts with a byte order mark: without it Excel (and LibreOffice on some
+systems) reads UTF-8 as a legacy code page and "Colón" arrives as "ColÃ³n".
 """
 
 import csv
@@ -9,6 +11,7 @@ import csv
 from django.http import StreamingHttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def safe_cell(value) -> str:
@@ -25,11 +28,12 @@ class _Echo:
 
 
 def csv_response(filename: str, header, rows) -> StreamingHttpResponse:
-    """A streamed UTF-8 CSV download: header first, every cell made formula-safe."""
+    """A streamed UTF-8 CSV download (with a byte order mark, for spreadsheets): header
+    first, every cell made formula-safe."""
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow(header)
+        yield BYTE_ORDER_MARK + writer.writerow(header)
         for row in rows:
             yield writer.writerow([safe_cell(v) for v in row])
 

@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.contrib import messages
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -73,3 +74,23 @@ class AdminGateMiddleware:
         if ADMIN_NEXT_SESSION_KEY in request.session:
             del request.session[ADMIN_NEXT_SESSION_KEY]
         return None
+
+
+class NulCharacterMiddleware:
+    """NUL characters never reach the database (PostgreSQL refuses them in text, and the
+    request would end in a server error): an address with one names nothing (404), and
+    a query string's are dropped (`?q=tenant%00` searches for "tenant")."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404("No page has this address.")
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

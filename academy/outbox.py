@@ -18,6 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from .background import enqueue
@@ -33,10 +34,12 @@ def _setting(name, default):
 
 
 def email_context(**context) -> dict:
-    """What every email template may use, plus the caller's values."""
+    """What every email template may use (the layout, emails/layout.txt|html: the
+    academy's name, its address, My learning), plus the caller's values."""
     return {
         "site_url": settings.SITE_URL,
         "site_name": settings.SITE_NAME,
+        "my_learning_url": settings.SITE_URL + reverse("my_learning"),
         **context,
     }
 
@@ -53,9 +56,22 @@ def outbox_enqueue(
         context = email_context(user=to_user, **context)
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
+    return outbox_enqueue_rendered(
+        to=to_user.email, recipient=to_user, kind=kind, subject=subject, text=text,
+        html=html, attachments=attachments,
+    )
+
+
+def outbox_enqueue_rendered(
+    *, to: str, recipient=None, kind: str, subject: str, text: str, html: str = "",
+    attachments=(),
+) -> OutboxEmail:
+    """Write an email rendered elsewhere (allauth's account emails, Wagtail's moderation
+    emails, from their templates on the same layout) to the outbox; `outbox_enqueue`
+    ends here too. Every subject gets the academy's prefix here, once."""
     email = OutboxEmail.objects.create(
-        recipient=to_user,
-        to=to_user.email,
+        recipient=recipient,
+        to=to,
         kind=kind,
         subject=(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject)[:300],
         body_text=text,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.views.generic.models import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -38,7 +39,17 @@ def outbox_retry_view(request, pk):
     return redirect("academy_outboxemail:inspect", pk)
 
 
+class OutboxInspectView(InspectView):
+    def get_body_text_display_value(self):
+        # Account emails carry sign-in secrets (password reset and confirmation links):
+        # whoever reads the outbox must not be able to use them.
+        if self.object.kind.startswith("account."):
+            return "(Not shown: this email holds a personal sign-in link.)"
+        return self.object.body_text
+
+
 class OutboxEmailViewSet(AcademyModelViewSet):
+    inspect_view_class = OutboxInspectView
     model = OutboxEmail
     icon = "mail"
     menu_label = "Emails"

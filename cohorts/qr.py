@@ -9,7 +9,9 @@ def check_in_url(session) -> str:
     return settings.SITE_URL + reverse("check_in_code", args=[session.check_in_code])
 
 
-def qr_svg(session, scale=6) -> str:
+def qr_svg(session, scale=6, *, omitsize=False) -> str:
+    """The check-in QR code as inline SVG; `omitsize` leaves its size to CSS (it keeps
+    a viewBox), for the projector view."""
     return segno.make(check_in_url(session), error="m").svg_inline(
-        scale=scale, border=2, title=f"QR code: check in to {session.title}",
+        scale=scale, border=2, title=f"QR code: check in to {session.title}", omitsize=omitsize,
     )

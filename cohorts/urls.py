@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from .views import attendance, check_in, facilitate, imports, learner, lifecycle, self_paced
+from .views import (
+    attendance,
+    check_in,
+    facilitate,
+    imports,
+    learner,
+    lifecycle,
+    projector,
+    self_paced,
+)
 
 # The facilitator workspace: /facilitate/<cohort>/... and /facilitate/<cohort>/sessions/<pk>/...
 cohort_pages = [
@@ -31,6 +40,8 @@ SESSION_PAGES = [
     ("attendance/<int:enrollment_pk>/", attendance.SheetRowView, "facilitate_sheet_row"),
     ("live/", attendance.LiveView, "facilitate_live"),
     ("live/checked-in/", attendance.LivePartialView, "facilitate_live_partial"),
+    ("live/projector/", projector.ProjectorView, "facilitate_projector"),
+    ("live/projector/count/", projector.ProjectorCountView, "facilitate_projector_count"),
     ("import/", imports.ImportView, "facilitate_import"),
     ("import/confirm/", imports.ImportConfirmView, "facilitate_import_confirm"),
     ("change/", lifecycle.SessionChangeView, "facilitate_session_change"),

@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = "Curriculum"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .notifications import connect_notifiers
+
+        connect_notifiers()

@@ -90,11 +90,22 @@ class ReadingBlock(AcademyStructBlock):
         description = "A reading or document, with a note on why to read it."
 
 
+FACILITATORS_ONLY = (
+    "For facilitators only: shown to the facilitators of the course's cohorts and to "
+    "academy staff, never to learners."
+)
+
+
 class DiscussionPromptBlock(AcademyStructBlock):
     question = blocks.TextBlock()
     guidance = blocks.TextBlock(
-        required=False, help_text="Notes for facilitators or small-group leads."
+        required=False, label="Facilitator guidance",
+        help_text=f"How to run the discussion. {FACILITATORS_ONLY}",
     )
+
+    def get_searchable_content(self, value):
+        # Learners search the catalog: what only facilitators see is not a match for them.
+        return [value["question"]]
 
     class Meta:
         icon = "openquote"
@@ -142,6 +153,22 @@ class CalloutBlock(AcademyStructBlock):
         description = "A highlighted note, tip, warning or key idea."
 
 
+class FacilitatorNoteBlock(AcademyStructBlock):
+    """Notes for whoever runs the session (timing, sensitivities, answers to expect)."""
+
+    title = blocks.CharBlock(max_length=200, required=False)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    def get_searchable_content(self, value):
+        return []
+
+    class Meta:
+        icon = "user"
+        label = "Facilitator note (for facilitators only)"
+        description = FACILITATORS_ONLY
+        preview_value = {"text": "Give people two minutes to write before anyone speaks."}
+
+
 class ModuleBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote", "document-link"],
@@ -155,3 +182,4 @@ class ModuleBodyBlock(blocks.StreamBlock):
     activity = ActivityBlock()
     case_study = CaseStudyBlock()
     callout = CalloutBlock()
+    facilitator_note = FacilitatorNoteBlock()

@@ -6,6 +6,8 @@ Idempotent: what exists already (by slug) is left as it is.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -95,8 +97,14 @@ def seed_courses(catalog, courses, log):
             course.pillars.set([pillars[s] for s in data["pillars"]])
             course.policy_areas.set([areas[s] for s in data["policy_areas"]])
             course.co_authors.set([orgs[s] for s in data["co_authors"]])
+            course.image = _library_image(data["image"], course.title, course.image_alt)
             _publish(course)
             log(f"course {course.title}")
+        elif data["image"] and course.image_id is None:
+            # A demo database from before course images: add the picture, as a revision.
+            course.image_alt = data["fields"]["image_alt"]
+            course.image = _library_image(data["image"], course.title, course.image_alt)
+            _publish(course)
         for module_data in data["modules"]:
             slug = module_data["fields"]["slug"]
             if ModulePage.objects.child_of(course).filter(slug=slug).exists():
@@ -108,6 +116,20 @@ def seed_courses(catalog, courses, log):
                 (authors_by_org[s] for s in module_data["authors"] if s in authors_by_org), None
             )
             _publish(module, user=partner)
+
+
+def _library_image(path, title, alt):
+    """The demo picture at `path` in Wagtail's image library (added once, by title)."""
+    if path is None:
+        return None
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        with open(path, "rb") as handle:
+            image = Image(title=title, description=alt[:255],
+                          file=ImageFile(handle, name=path.name))
+            image.save()
+    return image
 
 
 def seed_staff_group():

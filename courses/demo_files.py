@@ -20,6 +20,7 @@ from academy.demo import load_organizations
 from .models import AcademyHomePage, CatalogPage, CoursePage, ModulePage, Pillar, PolicyArea
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+IMAGES_DIR = Path(__file__).resolve().parent / "demo_images"
 SITE_FILES = {"site", "taxonomy"}
 
 
@@ -84,8 +85,10 @@ def _course(table: Table, slug: str, known: dict) -> dict:
     except ValidationError as error:
         raise DataFileError(table.path, "", f"the file name is the course's address: "
                             f"{messages(error)}") from None
-    fields = table.model_fields(CoursePage, "title", "summary", "format", "estimated_hours")
+    fields = table.model_fields(CoursePage, "title", "summary", "format", "estimated_hours",
+                                image_alt="")
     fields["slug"] = slug
+    image = _course_image(table, fields["image_alt"])
     outcome = CoursePage._meta.get_field("outcomes").stream_block.child_blocks["outcome"]
     fields["outcomes"] = json.dumps([
         _stream_child("outcome", _clean(table, f"outcomes[{i}]", outcome, value), outcome)
@@ -96,6 +99,7 @@ def _course(table: Table, slug: str, known: dict) -> dict:
         "pillars": table.choices("pillars", known["pillars"]),
         "policy_areas": table.choices("policy_areas", known["policy_areas"]),
         "co_authors": table.choices("co_authors", known["organisations"]),
+        "image": image,
         "modules": [],
     }
     slugs = set()
@@ -105,6 +109,23 @@ def _course(table: Table, slug: str, known: dict) -> dict:
         course["modules"].append(row)
     table.done()
     return course
+
+
+def _course_image(table: Table, alt: str) -> Path | None:
+    """The course's image: a file in courses/demo_images/, with its alt text."""
+    name = table.text("image", "")
+    if not name:
+        return None
+    path = IMAGES_DIR / name
+    if Path(name).name != name or not path.is_file():
+        choices = ", ".join(sorted(p.name for p in IMAGES_DIR.glob("*.jpg")))
+        folder = IMAGES_DIR.relative_to(IMAGES_DIR.parents[1])
+        raise table.error("image", f"there is no image {name!r} in {folder}; choose one "
+                          f"of: {choices}")
+    if not alt:
+        raise table.error("image_alt", "an image needs alt text: say what it shows, for "
+                          "people who cannot see it")
+    return path
 
 
 def _module(table: Table, organisations: list[str]) -> dict:

@@ -1,4 +1,4 @@
-"""Forms for the curriculum: the ModulePage admin form."""
+"""Forms for the curriculum: the CoursePage and ModulePage admin forms."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -15,4 +15,21 @@ class ModulePageForm(WagtailAdminPageForm):
             if org not in authors:
                 authors.append(org)
             cleaned["authors"] = authors
+        return cleaned
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """A course image needs alt text: the page's own, or the image's description."""
+
+    def clean(self):
+        cleaned = super().clean()
+        image = cleaned.get("image")
+        if image is not None and not (cleaned.get("image_alt") or "").strip() and not (
+            getattr(image, "description", "") or ""
+        ).strip():
+            self.add_error(
+                "image_alt",
+                "Describe the image for people who cannot see it (for example: \"Residents "
+                "at a city council budget hearing\"), or remove the image.",
+            )
         return cleaned

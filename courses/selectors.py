@@ -5,11 +5,47 @@ are given (`catalog.course_pages()`, `course.modules()`), so this module imports
 completion model and the page models can import it.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from wagtail.search.query import And, Phrase, PlainText
 
 from .models.completion import ModuleCompletion
+
+QUERY_MAX_LENGTH = 200
+_WORD = re.compile(r"\w")
+
+
+def clean_text_param(value: str, limit: int = QUERY_MAX_LENGTH) -> str:
+    """A request parameter made safe for any database: control characters (NUL among
+    them, which PostgreSQL refuses in text) and unpaired surrogates become spaces."""
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in value[: limit * 2]
+    )
+    return " ".join(text.split())[:limit]
+
+
+def search_query(text: str):
+    """What a person typed, as a query any search backend accepts, or None if nothing in
+    it can be searched for. Text in a pair of double quotes is a phrase; an unpaired
+    quote is ignored (it used to reach SQLite's FTS5 as an unterminated string), and
+    words without a letter or digit are left out."""
+    parts = clean_text_param(text).split('"')
+    if len(parts) % 2 == 0:  # an odd number of quotes: the last one has no partner
+        parts[-2:] = [parts[-2] + " " + parts[-1]]
+    words, phrases = [], []
+    for i, part in enumerate(parts):
+        tokens = [t for t in part.split() if _WORD.search(t)]
+        if i % 2 and len(tokens) > 1:
+            phrases.append(Phrase(" ".join(tokens)))
+        else:
+            words.extend(tokens)
+    queries = ([PlainText(" ".join(words))] if words else []) + phrases
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else And(queries)
 
 
 def catalog_search(catalog, courses, query):
@@ -17,11 +53,15 @@ def catalog_search(catalog, courses, query):
 
     Returns (courses, modules): the filtered course queryset narrowed to courses
     that match the query themselves or through one of their modules (best match
-    first), and the matching modules (for a "matching modules" list).
+    first), and the matching modules (for a "matching modules" list), each with its
+    course at hand (`module.course`, no query per module).
     """
+    search = search_query(query)
+    if search is None:
+        return [], []
     steplen = catalog.steplen
-    course_hits = [c.pk for c in catalog.course_pages().search(query)[:200]]
-    module_ids = [m.pk for m in catalog.module_pages().search(query)[:50]]
+    course_hits = [c.pk for c in catalog.course_pages().search(search)[:200]]
+    module_ids = [m.pk for m in catalog.module_pages().search(search)[:50]]
     modules = list(
         catalog.module_pages()
         .filter(pk__in=module_ids)
@@ -34,8 +74,10 @@ def catalog_search(catalog, courses, query):
     allowed = courses.filter(Q(pk__in=course_hits) | Q(path__in=parent_paths))
     rank = {pk: i for i, pk in enumerate(course_hits)}
     ordered = sorted(allowed, key=lambda c: (rank.get(c.pk, len(rank)), c.title))
-    allowed_paths = {c.path for c in ordered}
-    modules = [m for m in modules if m.path[:-steplen] in allowed_paths]
+    course_by_path = {c.path: c for c in ordered}
+    modules = [m for m in modules if m.path[:-steplen] in course_by_path]
+    for module in modules:
+        module._cached_parent_obj = course_by_path[module.path[:-steplen]]
     return ordered, modules
 
 

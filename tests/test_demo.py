@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from academy.demo import load_people
 from academy.models import Organization, User
 from cohorts.models import Attendance, Cohort, Enrollment, EnrollmentEvent, Session
 from cohorts.progress import cohort_attendance
@@ -125,3 +126,24 @@ def test_demo_staff_log_in_with_the_documented_authenticator(client):
         response = client.post(response["Location"], {"code": pyotp.TOTP(DEMO_TOTP_SECRET).now()})
         assert response["Location"] == "/admin/", email
         assert client.get("/admin/").status_code == 200, email
+
+
+def test_seed_demo_prints_every_login(capsys):
+    call_command("seed_demo")  # a third run: adds nothing, prints the logins
+    out = capsys.readouterr().out
+    people = load_people()
+    officials = [p for p in people if p["role"] == "official"]
+    assert len(officials) == 24
+    for person in people:
+        assert person["email"] in out, person["email"]
+    assert "official24@example.org" in out and "Municipality of Anchorage, AK" in out
+    assert "31 people can log in, each with the password governing-together" in out
+
+
+def test_every_course_has_its_picture_with_alt_text(client):
+    courses = list(CoursePage.objects.live().select_related("image"))
+    assert courses and all(c.image is not None and c.image_alt for c in courses)
+    assert {c.image.title for c in courses} == {c.title for c in courses}
+    html = client.get("/catalog/").content.decode()
+    for course in courses:
+        assert f'alt="{course.image_alt}"' in html

@@ -26,3 +26,8 @@ class CalendarToken(models.Model):
     @property
     def feed_url(self):
         return settings.SITE_URL + reverse("my_calendar", args=[self.token])
+
+    @property
+    def webcal_url(self):
+        """The feed as a webcal:// link, which calendar apps open as a subscription."""
+        return "webcal://" + self.feed_url.split("://", 1)[1]

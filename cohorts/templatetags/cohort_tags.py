@@ -2,7 +2,7 @@
 
 from django import template
 
-from cohorts.models import Enrollment, EnrollmentStatus
+from cohorts.models import Cohort, Enrollment, EnrollmentStatus
 from cohorts.selectors import upcoming_cohorts as _upcoming_cohorts
 
 register = template.Library()
@@ -25,3 +25,18 @@ def self_paced_enrollment(course, user):
     return Enrollment.objects.filter(
         cohort__course=course, cohort__self_paced=True, user=user
     ).exclude(status=EnrollmentStatus.WITHDRAWN).first()
+
+
+@register.simple_tag(takes_context=True)
+def facilitator_view(context, course):
+    """`{% facilitator_view course as facilitator_view %}`: whether the page may show what
+    only facilitators see (facilitator notes, discussion guidance): to academy staff, to
+    the facilitators of the course's cohorts, and in an editor's preview. At most one
+    query, none for anonymous visitors and staff."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if getattr(request, "is_preview", False) or getattr(user, "is_staff", False):
+        return True
+    if course is None or not getattr(user, "is_authenticated", False):
+        return False
+    return Cohort.objects.managed_by(user).filter(course_id=course.pk).exists()

@@ -18,7 +18,7 @@ from ..models import (
     Enrollment,
     EnrollmentEvent,
 )
-from ..progress import cohort_attendance
+from ..progress import cohort_attendance, seated_enrollments
 from ..services import (
     EnrollmentError,
     close_progress,
@@ -115,7 +115,7 @@ class CloseView(FacilitatorCohortMixin, TemplateView):
         if cohort.status == C.FINISHED:
             context["progress"] = close_progress(cohort)
             return context
-        book = cohort_attendance(cohort)
+        book = cohort_attendance(cohort, seated_enrollments(cohort))
         rows = [(e, book.progress[e.pk], what_was_missing(cohort, book.progress[e.pk]))
                 for e in book.enrollments]
         unmarked = sum(t.unmarked for t in book.totals.values() if t.held)

@@ -1,47 +1,25 @@
 """Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage."""
 
 from django import forms
-from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count
-from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from academy.models import Organization
 
 from ..blocks import ModuleBodyBlock
-from ..forms import ModulePageForm
-from ..selectors import catalog_search, course_progress
+from ..forms import CoursePageForm, ModulePageForm
+from ..selectors import catalog_search, clean_text_param, course_progress
+from .routing import SpecificChildRouteMixin
 from .taxonomy import CourseFormat, Pillar, PolicyArea
-
-
-class SpecificChildRouteMixin:
-    """Route to a child of a known type in one query instead of two (child, then .specific).
-
-    Wagtail's default routing loads the child as a plain Page and then its specific
-    class; our tree is typed (catalog -> courses -> modules), so load the specific
-    child directly and remember the parent on it.
-    """
-
-    child_model_name: str
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        model = apps.get_model("courses", self.child_model_name)
-        try:
-            child = model.objects.child_of(self).get(slug=path_components[0])
-        except model.DoesNotExist as exc:
-            raise Http404 from exc
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
 
 
 class AcademyHomePage(SpecificChildRouteMixin, Page):
@@ -67,9 +45,10 @@ class AcademyHomePage(SpecificChildRouteMixin, Page):
             .public()
             .descendant_of(self)
             .order_by("-first_published_at")
-            .prefetch_related("pillars")
+            .prefetch_related("pillars", "policy_areas", "co_authors", card_images())
             .only(
-                "id", "title", "url_path", "path", "depth", "summary", "format", "estimated_hours"
+                "id", "title", "url_path", "path", "depth", "summary", "format",
+                "estimated_hours", "image", "image_alt",
             )[:3]
         )
         context["catalog"] = CatalogPage.objects.live().descendant_of(self).first()
@@ -101,10 +80,10 @@ class CatalogPage(SpecificChildRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pillar = request.GET.get("pillar", "").strip()
-        area = request.GET.get("area", "").strip()
-        fmt = request.GET.get("format", "").strip()
-        query = request.GET.get("q", "").strip()[:200]
+        pillar, area, fmt, query = (
+            clean_text_param(request.GET.get(name, ""))
+            for name in ("pillar", "area", "format", "q")
+        )
 
         courses = self.courses()
         if pillar:
@@ -148,6 +127,18 @@ def _parent_url(url):
     return url[: url.rfind("/") + 1] or "/"
 
 
+CARD_IMAGE = "fill-640x360"
+HERO_IMAGE = "fill-1200x675"
+
+
+def card_images():
+    """Prefetch of course images with their card rendition (one query for the images, one
+    for the renditions, however many cards; `{% image course.image fill-640x360 %}`)."""
+    return models.Prefetch(
+        "image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    )
+
+
 def _with_listing_data(courses):
     """Everything a course card needs, in a fixed number of queries (no N+1 per card)."""
     if isinstance(courses, list):
@@ -167,7 +158,7 @@ def _with_listing_data(courses):
         output_field=models.IntegerField(),
     )
     qs = qs.annotate(live_module_count=module_count).prefetch_related(
-        "pillars", "policy_areas", "co_authors"
+        "pillars", "policy_areas", "co_authors", card_images()
     )
     if ordered is not None:
         return sorted(qs, key=lambda c: ordered[c.pk])
@@ -193,6 +184,22 @@ class CoursePage(SpecificChildRouteMixin, Page):
         related_name="courses",
         help_text="Partner organisations whose authors may draft modules of this course.",
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on the course's card in the catalog and on the home page, and at "
+        "the top of the course page (cropped to 16:9).",
+    )
+    image_alt = models.CharField(
+        "Alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required with an "
+        "image, unless the image has a description in the image library.",
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -212,15 +219,24 @@ class CoursePage(SpecificChildRouteMixin, Page):
             ],
             heading="Catalog",
         ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
         FieldPanel("co_authors", widget=forms.CheckboxSelectMultiple),
     ]
 
     parent_page_types = ["courses.CatalogPage"]
+    base_form_class = CoursePageForm
     subpage_types = ["courses.ModulePage"]
     child_model_name = "ModulePage"
 
     def modules(self):
         return ModulePage.objects.live().public().child_of(self)
+
+    @property
+    def image_alt_text(self):
+        """The image's alt text: the page's own, else the image's description."""
+        if self.image is None:
+            return ""
+        return self.image_alt or getattr(self.image, "description", "")
 
     @staticmethod
     def modules_model():

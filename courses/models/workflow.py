@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
+from academy.models import User
+
 from .pages import CoursePage
 
 
@@ -21,21 +23,30 @@ class PartnerReviewTask(Task):
         parent = page.get_parent() if hasattr(page, "get_parent") else None
         return parent.specific if parent and isinstance(parent.specific, CoursePage) else None
 
+    def partner_reviewers(self, obj):
+        """The one rule for who reviews `obj` at this step (superusers aside): active
+        members of the organisations that co-author its course, other than the academy,
+        except whoever submitted it."""
+        course = self._course(obj)
+        if course is None:
+            return User.objects.none()
+        workflow_state = (
+            obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
+        )
+        submitter_id = workflow_state.requested_by_id if workflow_state else None
+        return User.objects.filter(
+            is_active=True,
+            organization__in=course.co_authors.filter(is_academy=False),
+        ).exclude(pk=submitter_id)
+
     def _can_review(self, obj, user, task_state=None):
         if not user.is_authenticated:
             return False
         if user.is_superuser:
             return True
-        course = self._course(obj)
-        if course is None or not user.organization_id:
+        if not user.organization_id:
             return False
-        if not course.co_authors.filter(pk=user.organization_id, is_academy=False).exists():
-            return False
-        workflow_state = (
-            obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
-        )
-        submitter_id = workflow_state.requested_by_id if workflow_state else None
-        return submitter_id != user.pk
+        return self.partner_reviewers(obj).filter(pk=user.pk).exists()
 
     def user_can_access_editor(self, obj, user):
         return self._can_review(obj, user)

@@ -12,17 +12,19 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_creates_account_and_leads_to_profile(client, site_tree):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "Ana",
-            "last_name": "Ruiz",
-            "email": "Ana.Ruiz@Example.org",
-            "password1": "a-long-passphrase-2026",
-            "password2": "a-long-passphrase-2026",
-        },
-    )
+def test_signup_creates_account_and_leads_to_profile(client, site_tree,
+                                                    django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends on commit
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "first_name": "Ana",
+                "last_name": "Ruiz",
+                "email": "Ana.Ruiz@Example.org",
+                "password1": "a-long-passphrase-2026",
+                "password2": "a-long-passphrase-2026",
+            },
+        )
     assert response.status_code == 302
     assert response["Location"] == "/me/profile/"
     user = User.objects.get(email="ana.ruiz@example.org")
@@ -134,8 +136,11 @@ def test_login_is_rate_limited_after_repeated_failures(client, official, site_tr
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_a_working_link(client, official, site_tree):
-    response = client.post(reverse("account_reset_password"), {"email": "official@example.org"})
+def test_password_reset_sends_a_working_link(client, official, site_tree,
+                                             django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends on commit
+        response = client.post(reverse("account_reset_password"),
+                               {"email": "official@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", mail.outbox[0].body)

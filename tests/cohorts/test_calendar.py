@@ -76,3 +76,28 @@ def test_unknown_token_is_404_and_reset_changes_it(client, official):
     assert new != old
     assert client.get(f"/me/calendar/{old}.ics").status_code == 404
     assert client.get(f"/me/calendar/{new}.ics").status_code == 200
+
+
+def test_my_learning_offers_copy_and_webcal_links(client, official, settings):
+    # The private feed gets a copy button (a static script, no inline JS, so a strict
+    # CSP holds) with an announced status, and a webcal:// link calendar apps open.
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    settings.SITE_URL = "https://academy.example.org"
+    client.force_login(official)
+    html = client.get("/me/").content.decode()
+    token = CalendarToken.objects.get(user=official).token
+    feed = f"https://academy.example.org/me/calendar/{token}.ics"
+    assert f'id="calendar-feed-url" class="form-control font-monospace" type="text" readonly ' \
+           f'value="{feed}"' in html
+    assert '<label for="calendar-feed-url"' in html
+    assert ('data-copy-target="calendar-feed-url" data-copy-status="calendar-copy-status" '
+            'hidden>Copy link</button>') in html
+    assert 'id="calendar-copy-status" class="small text-success mb-0 mt-1" role="status"' in html
+    assert f'href="webcal://academy.example.org/me/calendar/{token}.ics"' in html
+    assert '<script src="/static/js/copy-link.js" defer></script>' in html
+    assert "<script>" not in html  # nothing inline
+    script = Path(finders.find("js/copy-link.js")).read_text()
+    assert "navigator.clipboard" in script and "Copied" in script

@@ -223,8 +223,8 @@ def test_roster_actions_come_back_to_the_roster(client, setup, facilitator):
 
 def read_csv(response):
     body = b"".join(response.streaming_content)
-    assert not body.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark, for spreadsheets
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def test_exports_are_csv_and_formula_safe(client, setup, facilitator):

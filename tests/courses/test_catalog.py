@@ -74,7 +74,7 @@ def test_search_respects_filters(client, catalog, courses):
 def test_search_with_no_match_says_so(client, catalog, courses):
     response = client.get(catalog.url, {"q": "zzzzqqq"})
     assert response.status_code == 200
-    assert "No course matches" in response.content.decode()
+    assert "No course or module matches “zzzzqqq”" in response.content.decode()
 
 
 def test_draft_courses_are_not_listed(client, catalog, courses):

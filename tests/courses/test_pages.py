@@ -25,6 +25,7 @@ ALL_BLOCKS = [
                     "summary": "<p>Residents voted on capital projects.</p>",
                     "lessons": [{"type": "item", "value": "Start small", "id": "a1"}]}),
     ("callout", {"style": "tip", "title": "Remember", "text": "<p>Bring allies early.</p>"}),
+    ("facilitator_note", {"title": "Timing", "text": "<p>Keep it to ten minutes.</p>"}),
 ]
 
 
@@ -62,6 +63,7 @@ def test_module_page_renders_every_block(client, course):
                  "City of Vallejo", "Start small", "Bring allies early",
                  "written by Budget Lab", course.title):
         assert text in html, text
+    assert "Keep it to ten minutes" not in html  # for facilitators only
 
 
 def test_catalog_page(client, catalog, course):
@@ -83,7 +85,8 @@ def test_module_page_query_count_signed_in(client, course, official,
     module = make_module(course, "Counted", body=ALL_BLOCKS)
     client.force_login(official)
     client.get(module.url)  # warm the session
-    with django_assert_max_num_queries(12):
+    # One more than anonymous: whether they facilitate the course (facilitator notes).
+    with django_assert_max_num_queries(13):
         assert client.get(module.url).status_code == 200
 
 

@@ -130,6 +130,7 @@ def test_facilitator_pages_are_accessible(live_server, page, content, cohort_pag
         "session": f"/facilitate/{slug}/sessions/{session.pk}/",
         "attendance sheet": f"/facilitate/{slug}/sessions/{session.pk}/attendance/",
         "live check-in": f"/facilitate/{slug}/sessions/{session.pk}/live/",
+        "projector view": f"/facilitate/{slug}/sessions/{session.pk}/live/projector/",
         "report import": f"/facilitate/{slug}/sessions/{session.pk}/import/",
         "attendance grid": f"/facilitate/{slug}/attendance/",
         "certificates": f"/facilitate/{slug}/certificates/",
@@ -137,3 +138,20 @@ def test_facilitator_pages_are_accessible(live_server, page, content, cohort_pag
         response = page.goto(base + url)
         assert response.status == 200, (name, response.status)
         assert_accessible(page, name)
+
+    # The projector view fills the screen: a QR code and a code readable from the back of
+    # a room at 1280 px, and nothing wider than the screen at 390 px.
+    page.goto(f"{base}/facilitate/{slug}/sessions/{session.pk}/live/projector/")
+    qr = page.locator(".projector-qr svg").bounding_box()
+    assert qr["width"] >= 500 and qr["height"] >= 500, qr
+    code_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.projector-code code')).fontSize)"
+    )
+    assert code_size >= 80, code_size  # about 13 cm tall on a 2 m wide projection
+    code_box = page.locator(".projector-code code").bounding_box()
+    assert code_box["height"] < 2 * code_size, "the code stays on one line"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("link", name="Exit projector view").click()
+    page.wait_for_url(f"**/facilitate/{slug}/sessions/{session.pk}/")

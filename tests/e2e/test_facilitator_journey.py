@@ -111,7 +111,7 @@ def test_facilitator_journey(live_server, page, new_page, workspace):
     assert_accessible(page, "roster")
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("roster.*CSV|CSV.*roster", re.I)).first.click()
-    csv_text = open(download_info.value.path(), encoding="utf-8").read()
+    csv_text = open(download_info.value.path(), encoding="utf-8-sig").read()
     assert csv_text.splitlines()[0].lower().startswith(("name", "learner", "first"))
     assert "Ana Organizer" in csv_text or "Ana" in csv_text
 

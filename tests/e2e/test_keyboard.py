@@ -1,5 +1,7 @@
 """Keyboard use: the main learner actions work with Tab/Enter/Space and focus is visible."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -40,6 +42,24 @@ def test_login_search_and_complete_a_module_by_keyboard(live_server, page, site_
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/me/")
+
+    # My learning: copy the private calendar link by keyboard; the status says so.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    tab_to(page, "el.textContent.trim() === 'Copy link'")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("#calendar-copy-status")).to_have_text(re.compile("^Copied"))
+    feed = page.locator("#calendar-feed-url").input_value()
+    assert feed.endswith(".ics") and page.evaluate("navigator.clipboard.readText()") == feed
+    webcal = page.get_by_role("link", name="Subscribe in your calendar app")
+    assert webcal.get_attribute("href") == "webcal://" + feed.split("://", 1)[1]
+
+    # The header's quick search takes anything, an unpaired quote included.
+    tab_to(page, "el.id === 'nav-search'")
+    page.keyboard.type('housing"')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/catalog/?q=housing**")
+    expect(page.get_by_role("link", name="Housing justice")).to_be_visible()
 
     # The skip link is the first stop and is visible when focused.
     page.goto(base + "/catalog/")

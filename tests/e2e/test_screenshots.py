@@ -47,6 +47,7 @@ def facilitator_pages():
         "facilitate-applicants": f"{base}/",
         "facilitate-roster": f"{base}/roster/",
         "facilitate-sheet": f"{base}/sessions/{session.pk}/attendance/",
+        "facilitate-projector": f"{base}/sessions/{session.pk}/live/projector/",
         "facilitate-grid": f"{base}/attendance/",
         "facilitate-certificates": f"{base}/certificates/",
     }

@@ -44,9 +44,14 @@ class Command(BaseCommand):
                     raise CommandError(f"{config.verbose_name} not seeded. {error}") from error
 
         if not options["quiet_logins"]:
-            self.stdout.write(self.style.SUCCESS("\nDemo data is ready. Log in with:"))
-            for role, email in demo_logins():
-                self.stdout.write(f"  {role:<16} {email:<42} password: {DEMO_PASSWORD}")
+            logins = demo_logins()
+            self.stdout.write(self.style.SUCCESS(
+                f"\nDemo data is ready. {len(logins)} people can log in, each with the "
+                f"password {DEMO_PASSWORD}:"
+            ))
+            width = max(len(email) for _, email, _ in logins)
+            for role, email, who in logins:
+                self.stdout.write(f"  {role:<15} {email:<{width}}  {who}")
             self.stdout.write(
                 "Staff and partner authors also enter an authenticator code: add the secret "
                 f"{DEMO_TOTP_SECRET} to an authenticator app, or print the current code with\n"
