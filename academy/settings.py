@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "academy.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "academy.middleware.NulCharacterMiddleware",
@@ -122,8 +123,11 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (every rate limit: academy.ratelimit) --------------------------------------
+# --- Cache (every rate limit: academy.ratelimit; public pages: academy.public_cache) --
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
+# Public pages kept for anonymous visitors: changes show at once; this bounds what time
+# alone changes (an enrollment window closing).
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
 # Proxies in front of the site that append to X-Forwarded-For (a load balancer: 1). With 0
 # the header is ignored; the client address of every rate limit is academy.ratelimit's.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

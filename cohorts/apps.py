@@ -10,3 +10,6 @@ class CohortsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the rule files' system check)
+        from .signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

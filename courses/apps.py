@@ -10,5 +10,7 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from .notifications import connect_notifiers
+        from .signals import connect_cache_invalidation
 
         connect_notifiers()
+        connect_cache_invalidation()

@@ -15,5 +15,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}
+# Query counts and page assertions measure rendering, not the public-page cache (its own
+# tests, tests/academy/test_public_cache.py, turn it on).
+PUBLIC_CACHE_SECONDS = 0
 # Long work runs in-process, inside the test's transaction (one test starts the thread).
 BACKGROUND_THREADS = False

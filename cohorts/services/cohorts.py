@@ -5,6 +5,8 @@ largest move, is in closing.py.) Each action locks the cohort, asks the state ma
 from django.db.models import F
 from django.utils import timezone
 
+from academy.public_cache import public_pages_changed
+
 from ..models import (
     Cohort,
     CohortEvent,
@@ -90,6 +92,7 @@ def cohort_cancel(*, cohort, actor, reason: str) -> Cohort:
             .update(cancelled_at=now)
         # Every session changes in calendars (STATUS:CANCELLED): a higher SEQUENCE each.
         Session.objects.filter(cohort=cohort).update(sequence=F("sequence") + 1)
+        public_pages_changed()
         CohortEvent.objects.filter(cohort=cohort, kind=K.CANCELLED).update(
             recipients=len(people)
         )

@@ -5,6 +5,8 @@ The facilitator workspace and the admin's cohort form both come through here."""
 from django.db.models import F
 from django.utils import timezone
 
+from academy.public_cache import public_pages_changed
+
 from ..models import (
     CohortEvent,
     CohortEventKind,
@@ -20,6 +22,7 @@ from .locking import cohort_transaction, lock_cohort
 
 
 def _tell_learners(session, *, kind, actor, summary, message=""):
+    public_pages_changed()  # the session's times or state show on the public pages
     learners = list(
         Enrollment.objects.filter(cohort_id=session.cohort_id, status=S.ENROLLED)
         .select_related("user")
