@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+# The test settings: plain static files (no collectstatic needed), no public-page cache.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost")
 
 import django  # noqa: E402
