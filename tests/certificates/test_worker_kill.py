@@ -152,9 +152,10 @@ def test_killed_worker_loses_nothing(
     assert len({c.enrollment_id for c in certificates}) == BATCH
     pdf_dir = os.path.join(settings.MEDIA_ROOT, "certificates")
     files = sorted(os.listdir(pdf_dir))
-    assert files == sorted(f"{c.code}.pdf" for c in certificates)  # one PDF each, no copies
+    # One PDF each, no copies, under its random name (never the public code).
+    assert files == sorted(f"{c.pdf_token}.pdf" for c in certificates)
     for c in certificates:
-        with open(os.path.join(pdf_dir, f"{c.code}.pdf"), "rb") as fh:
+        with open(os.path.join(pdf_dir, f"{c.pdf_token}.pdf"), "rb") as fh:
             assert fh.read(5) == b"%PDF-"
     emails = [p.read_text() for p in mail_dir.iterdir()]
     recipients = [line for text in emails for line in text.splitlines() if line.startswith("To:")]
