@@ -23,6 +23,7 @@ from certificates.services import certificate_issue
 from certificates.tasks import certificate_sweep_task
 from tests.cohorts.test_worker import (  # noqa: F401
     BASE_DIR,
+    WORKER_QUEUES,
     broker,
     database_url,
     wait_for_drained_queue,
@@ -63,6 +64,8 @@ def start_worker(tmp_path, name, broker_url):
             "0.7",
             "--pool=prefork",
             "-c1",
+            "-Q",  # renders and their emails: both of the Procfile's worker queues
+            ",".join(WORKER_QUEUES),
             "-l",
             "info",
             "--without-gossip",
