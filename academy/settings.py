@@ -203,18 +203,15 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _media_origins = []
-# Hashed, compressed static files once `collectstatic` has run (production); before
-# that (development, tests, a first run) WhiteNoise serves them straight from the apps.
+# Production (DEBUG off): `collectstatic` writes hashed, compressed files and their
+# manifest, which pages then link (far-future caching). Before it has run, names not in
+# the manifest fall back to the plain ones and WhiteNoise serves them from the apps.
 STATIC_COLLECTED = (Path(STATIC_ROOT) / "staticfiles.json").exists() and not DEBUG
 STORAGES = {
     "default": media_storage,
     "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if STATIC_COLLECTED
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    } if DEBUG else {"BACKEND": "academy.staticstorage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 
@@ -258,6 +255,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING (JSON lines too)
 # A message taken by a worker that then died is redelivered after this many seconds
 # (Redis); the certificate sweeper covers renders sooner.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -118,3 +118,32 @@ def test_healthz_answers_plain_http_while_pages_redirect_to_https(tmp_path):
 def test_hsts_preload_is_opt_in(tmp_path):
     answers = probe(tmp_path, DJANGO_SECURE_HSTS_PRELOAD="true")
     assert answers["hsts"] == "max-age=31536000; includeSubDomains; preload"
+
+
+LOG_AND_REPORT = """
+import logging, sentry_sdk
+client = sentry_sdk.get_client()
+print("sentry", client.is_active(), client.dsn)
+try:
+    1 / 0
+except ZeroDivisionError:
+    logging.getLogger("academy.smoke").exception("it broke", extra={"cohort": "spring"})
+"""
+
+
+def test_json_logs_and_sentry_only_when_asked(tmp_path):
+    plain = run_production(tmp_path, ["shell", "-c", LOG_AND_REPORT])
+    assert plain.returncode == 0, plain.stderr
+    assert "sentry False None" in plain.stdout
+    assert "ERROR academy.smoke: it broke" in plain.stderr
+
+    dsn = "http://public@127.0.0.1:9/1"  # loopback, nothing listens: no event leaves
+    structured = run_production(tmp_path, ["shell", "-c", LOG_AND_REPORT],
+                                DJANGO_LOG_FORMAT="json", SENTRY_DSN=dsn)
+    assert structured.returncode == 0, structured.stderr
+    assert f"sentry True {dsn}" in structured.stdout
+    lines = [json.loads(text) for text in structured.stderr.splitlines() if text[:1] == "{"]
+    [line] = [line for line in lines if line["logger"] == "academy.smoke"]
+    assert (line["level"], line["logger"], line["message"]) == (
+        "ERROR", "academy.smoke", "it broke")
+    assert line["cohort"] == "spring" and "ZeroDivisionError" in line["exc_info"]
