@@ -1,12 +1,15 @@
-"""Content-Security-Policy by area (django-csp underneath).
+"""Content-Security-Policy by area (django-csp underneath; the middleware in settings).
 
-Public, learner and facilitator pages get settings.CONTENT_SECURITY_POLICY: scripts and
-styles from our own static files only, nothing inline. Two areas get their own policy,
-both defined in settings next to it:
-
-- /admin/ (the Wagtail admin and its page previews): ADMIN_CONTENT_SECURITY_POLICY, which
-  allows the inline scripts, inline styles and eval that Wagtail's admin still uses;
-- /documents/ (files served by Wagtail): DOCUMENTS_CONTENT_SECURITY_POLICY.
+- Public, learner and facilitator pages: scripts and styles only from our own static
+  files, nothing inline (templates carry no `style=` or `<script>` code; htmx injects no
+  styles and evaluates no attribute code: see base.html). Images from us, `data:` (Bootstrap's
+  icons) and the media origin (settings.CSP_MEDIA_ORIGINS, e.g. the S3 endpoint); frames
+  only from the two video hosts courses/blocks.py embeds.
+- /admin/ (the Wagtail admin, page previews included): Wagtail's admin still relies on
+  inline scripts and styles, so they are allowed there, and only there. No eval: the page
+  editor, image chooser and preview work without it (tests/e2e/test_csp.py).
+- /documents/ (files Wagtail serves): nothing runs. Wagtail sends `default-src 'none'` on
+  the file itself; the rest (a collection's password form) may use our stylesheet.
 """
 
 from dataclasses import replace
@@ -14,24 +17,68 @@ from dataclasses import replace
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 
-AREA_POLICIES = (
-    ("/admin/", "ADMIN_CONTENT_SECURITY_POLICY"),
-    ("/documents/", "DOCUMENTS_CONTENT_SECURITY_POLICY"),
-)
+SELF, NONE = "'self'", "'none'"
+VIDEO_FRAME_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 
 
-def policy_setting_for(path: str) -> str:
-    """The name of the setting whose policy applies to `path`."""
-    for prefix, setting in AREA_POLICIES:
+def site_policy() -> dict:
+    media = list(settings.CSP_MEDIA_ORIGINS)
+    return {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *media],
+        "media-src": [SELF, *media],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_FRAME_HOSTS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+
+
+def admin_policy() -> dict:
+    site = site_policy()
+    return {
+        **site,
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [*site["img-src"], "blob:"],
+        "frame-src": [SELF, *VIDEO_FRAME_HOSTS],
+        "worker-src": [SELF, "blob:"],
+    }
+
+
+def documents_policy() -> dict:
+    return {
+        "default-src": [NONE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [SELF],
+    }
+
+
+AREAS = (("/admin/", admin_policy), ("/documents/", documents_policy))
+
+
+def policy_for(path: str) -> dict:
+    """The directives for a request to `path`."""
+    for prefix, policy in AREAS:
         if path.startswith(prefix):
-            return setting
-    return "CONTENT_SECURITY_POLICY"
+            return policy()
+    return site_policy()
 
 
 class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp's middleware with the policy of the request's area. A view's own
+    @csp_update / @csp_replace still applies on top; report-only stays off."""
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        setting = policy_setting_for(request.path_info)
-        if report_only or parts.config is not None or setting == "CONTENT_SECURITY_POLICY":
+        if report_only or parts.config is not None:
             return parts
-        return replace(parts, config=getattr(settings, setting)["DIRECTIVES"])
+        return replace(parts, config=policy_for(request.path_info))

@@ -312,51 +312,9 @@ if not DEBUG and SITE_URL.startswith("https://"):
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Content-Security-Policy (django-csp, academy/csp.py picks the policy by path). Public,
-# learner and facilitator pages: scripts and styles only from our own static files, no
-# inline code. Media may live on S3; videos embed from the two hosts courses/blocks.py uses.
+# Content-Security-Policy: the policies, by area, are in academy/csp.py. Media may be
+# served from another origin (S3): images and media from there are allowed too.
 CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=_media_origins)
-_SELF, _NONE = "'self'", "'none'"
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [_SELF],
-        "script-src": [_SELF],
-        "style-src": [_SELF],
-        "img-src": [_SELF, "data:", *CSP_MEDIA_ORIGINS],
-        "media-src": [_SELF, *CSP_MEDIA_ORIGINS],
-        "font-src": [_SELF],
-        "connect-src": [_SELF],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        "object-src": [_NONE],
-        "base-uri": [_SELF],
-        "form-action": [_SELF],
-        "frame-ancestors": [_SELF],
-    }
-}
-# The Wagtail admin (/admin/, page previews included) still relies on inline scripts and
-# styles, so it gets its own policy; everything else (eval, objects, framing) stays strict.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [_SELF, "'unsafe-inline'"],
-        "style-src": [_SELF, "'unsafe-inline'"],
-        "img-src": [_SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
-        "frame-src": [_SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
-        "worker-src": [_SELF, "blob:"],
-    }
-}
-# Served documents (/documents/): files, never pages. Wagtail sends `default-src 'none'` on
-# the file itself; the rest (a collection's password form) may use our stylesheet only.
-DOCUMENTS_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [_NONE],
-        "style-src": [_SELF],
-        "img-src": [_SELF],
-        "form-action": [_SELF],
-        "base-uri": [_NONE],
-        "frame-ancestors": [_SELF],
-    }
-}
 # No third-party avatar requests (and no staff email hashes sent out) from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

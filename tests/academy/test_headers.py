@@ -100,3 +100,18 @@ def test_private_calendar_feed_keeps_its_private_caching(client, course, officia
     client.logout()  # calendar apps do not sign in: the token is the key
     response = client.get(f"/me/calendar/{token}.ics")
     assert response["Cache-Control"] == "private, max-age=900"
+
+
+def test_served_documents_run_nothing(client, db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(
+        title="Agenda", file=ContentFile(b"<script>alert(1)</script>", name="agenda.txt")
+    )
+    served = client.get(document.url)
+    assert served.status_code == 200
+    assert served["Content-Security-Policy"] == "default-src 'none'"
+    # Other answers under /documents/ get the documents' policy, not the site's.
+    missing = directives(client.get("/documents/999999/missing.pdf"))
+    assert missing["default-src"] == ["'none'"] and "script-src" not in missing

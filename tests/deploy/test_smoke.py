@@ -19,8 +19,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +27,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
+
+from bench.loadtest import free_port, stop  # a free local port; SIGTERM, then SIGKILL
 
 pytestmark = [
     pytest.mark.deploy,
@@ -60,12 +60,6 @@ def requirements():
     return database, broker
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Timer:
     def __init__(self):
         self.started = self.last = time.monotonic()
@@ -85,16 +79,6 @@ def wait_until(predicate, what, logs, timeout=WAIT):
         time.sleep(0.5)
     text = "\n".join(p.read_text(errors="replace")[-6000:] for p in logs if p.exists())
     pytest.fail(f"gave up waiting for {what}; logs:\n{text}")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
