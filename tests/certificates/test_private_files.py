@@ -97,3 +97,40 @@ def test_a_render_finishing_after_revocation_stores_nothing(
     assert services.certificate_render(certificate_id=certificate.pk,
                                        render=lambda data: b"%PDF-1.7") is False
     assert not default_storage.exists(services.certificate_pdf_name(certificate))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_moves_existing_pdfs_off_their_public_names(finished_cohort, user_factory):
+    """Before 0003 a PDF lived at certificates/<code>.pdf. Migrating moves a valid
+    certificate's file to its new random name and deletes a revoked one's."""
+    from django.core.files.base import ContentFile
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    kept, revoked = (
+        Certificate.objects.create(enrollment=enroll(finished_cohort, user_factory()),
+                                   issued_on="2030-01-01", recipient_name=name,
+                                   course_title="Budgets", cohort_title="Autumn")
+        for name in ("Kept", "Revoked")
+    )
+    Certificate.objects.filter(pk=revoked.pk).update(revoked_at="2030-02-01T00:00Z")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("certificates", "0002_certificate")])
+    for certificate in (kept, revoked):
+        old = default_storage.save(f"certificates/{certificate.code}.pdf",
+                                   ContentFile(b"%PDF-1.7 " + certificate.code.encode()))
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE certificates_certificate SET pdf = %s WHERE id = %s",
+                           [old, certificate.pk])
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    kept.refresh_from_db()
+    revoked.refresh_from_db()
+    assert kept.pdf.name == f"certificates/{kept.pdf_token}.pdf"
+    with default_storage.open(kept.pdf.name, "rb") as handle:
+        assert handle.read() == b"%PDF-1.7 " + kept.code.encode()
+    assert not revoked.pdf and kept.pdf_token != revoked.pdf_token
+    for certificate in (kept, revoked):
+        assert not default_storage.exists(f"certificates/{certificate.code}.pdf")
