@@ -68,6 +68,20 @@ def test_public_and_learner_pages_have_no_violation(live_server, page, content, 
     }, violations)
 
 
+def test_staff_see_the_wagtail_userbar_on_public_pages_with_no_violation(
+    live_server, page, content  # noqa: F811
+):
+    staff = UserFactory(email="csp-userbar@example.org", is_staff=True, is_superuser=True)
+    violations = watch_csp(page)
+    login(page, live_server.url, staff.email, PASSWORD)
+    visit_all(page, live_server.url, {"module with the userbar": content["module"].url},
+              violations)
+    expect(page.locator("wagtail-userbar")).to_have_count(1)
+    page.locator("wagtail-userbar").get_by_role("button").first.click()  # opens its menu
+    page.wait_for_load_state("networkidle")
+    assert not violations, "\n".join(violations)
+
+
 def test_facilitator_pages_work_with_no_violation(live_server, page, content,  # noqa: F811
                                                   cohort_pages):  # noqa: F811
     base, slug = live_server.url, cohort_pages["cohort"].slug
