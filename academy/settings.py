@@ -242,8 +242,11 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="academy")
 EMAIL_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-email"
 PDF_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-pdf"
 # A worker started without -Q consumes all three (make worker); the Procfile's take one.
+# Each queue has its own routing key: with one shared key, every message would be
+# delivered to all three.
 CELERY_TASK_QUEUES = [
-    Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, EMAIL_TASK_QUEUE, PDF_TASK_QUEUE)
+    Queue(name, routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, EMAIL_TASK_QUEUE, PDF_TASK_QUEUE)
 ]
 CELERY_TASK_ROUTES = {
     "academy.outbox_*": {"queue": EMAIL_TASK_QUEUE},

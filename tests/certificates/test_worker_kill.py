@@ -41,6 +41,7 @@ pytestmark = [
 ]
 BATCH = 8
 CLAIM_SECONDS = 3
+VISIBILITY_SECONDS = 5  # a message taken by a worker that died is redelivered after this
 
 
 def start_worker(tmp_path, name, broker_url):
@@ -48,7 +49,7 @@ def start_worker(tmp_path, name, broker_url):
         **os.environ,
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": broker_url,
-        "CELERY_VISIBILITY_TIMEOUT": "5",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_SECONDS),
         "OUTBOX_CLAIM_SECONDS": str(CLAIM_SECONDS),
         "DJANGO_MEDIA_ROOT": settings.MEDIA_ROOT,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
@@ -132,6 +133,19 @@ def test_killed_worker_loses_nothing(
         stop(first, first_log, signal.SIGKILL)  # no warm shutdown: the worker just dies
     killed_at = done()
     assert killed_at < BATCH, "the batch finished before the kill; slow the render down"
+    # The next worker redelivers what the dead one held once it is older than the
+    # visibility timeout; kombu looks when a worker starts (then only every ~100 s), so
+    # start the second worker once that is so.
+    import redis
+
+    unacked = redis.Redis.from_url(broker)
+
+    def all_visible():
+        taken = unacked.zrange("unacked_index", 0, -1, withscores=True)
+        return all(score < time.time() - VISIBILITY_SECONDS for _, score in taken)
+
+    wait_for(all_visible, 30, "the killed worker's messages to be redeliverable",
+             [tmp_path / "first.log"])
 
     second, second_log = start_worker(tmp_path, "second", broker)
     logs = [tmp_path / "first.log", tmp_path / "second.log"]

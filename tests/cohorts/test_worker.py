@@ -61,12 +61,13 @@ def wait_for_drained_queue(timeout, logs):
     queues = [settings.CELERY_TASK_DEFAULT_QUEUE, *WORKER_QUEUES]
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        waiting = sum(client.llen(queue) for queue in queues) + client.hlen("unacked")
+        waiting = {queue: client.llen(queue) for queue in queues}
+        waiting["unacked"] = client.hlen("unacked")
         active = celery_app.control.inspect(timeout=1).active() or {}
-        if not waiting and not any(active.values()):
+        if not any(waiting.values()) and not any(active.values()):
             return
         time.sleep(0.3)
-    pytest.fail("the queue did not drain; logs:\n"
+    pytest.fail(f"the queues did not drain: {waiting}, running {active}; logs:\n"
                 + "\n".join(p.read_text()[-3000:] for p in logs))
 
 

@@ -78,3 +78,10 @@ def test_the_image_installs_the_pins_the_tests_ran_with():
     production, tested = pins("requirements-prod.lock"), pins("requirements.lock")
     assert production and {k: tested.get(k) for k in production} == production
     assert "pytest" not in production and "django-csp" in production
+
+
+def test_each_queue_has_its_own_routing_key():
+    """Queues bound to one exchange with one key would each get every message: the PDF
+    worker would render emails' tasks too, and every task would run twice."""
+    queues = celery_app.amqp.queues.values()
+    assert len({(q.exchange.name, q.routing_key) for q in queues}) == len(queues)
