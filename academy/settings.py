@@ -196,9 +196,12 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": True,
         },
     }
+    # Where signed media URLs point (the CSP allows images from there).
     _endpoint = env("AWS_S3_ENDPOINT_URL", default="")
+    _region = media_storage["OPTIONS"]["region_name"]
     _media_origins = [_endpoint.rstrip("/")] if _endpoint else [
-        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com", "https://*.amazonaws.com"
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        *([f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com"] if _region else []),
     ]
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

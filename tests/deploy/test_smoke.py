@@ -248,7 +248,9 @@ def test_the_procfile_serves_a_whole_journey(stack, s3):
     assert health["checks"] == {"database": "ok", "broker": "ok"}
     home = anonymous.get(base + "/", timeout=30)
     assert home.status_code == 200
-    assert "'unsafe-inline'" not in home.headers["Content-Security-Policy"]
+    policy = home.headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+    assert f"img-src 'self' data: {s3['endpoint']}" in policy  # signed media URLs load
     css = re.search(r'href="(/static/css/academy\.[0-9a-f]+\.css)"', home.text)
     assert css, "collectstatic's hashed file names are served"
     assert anonymous.get(base + css.group(1), timeout=10).status_code == 200
