@@ -206,7 +206,8 @@ def stack(requirements, database, s3, tmp_path_factory):
     finally:
         stop(processes)
         client = redis.Redis.from_url(requirements[1])
-        client.delete(queue, f"{queue}-email", f"{queue}-pdf")
+        client.delete(queue, f"{queue}-email", f"{queue}-pdf", f"_kombu.binding.{queue}",
+                      f"_kombu.binding_permanent.{queue}")
         shutil.rmtree(root / "static", ignore_errors=True)
         print(f"  {time.monotonic() - timer.started:6.1f} s  in all", flush=True)
 
