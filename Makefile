@@ -6,6 +6,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PYTEST_ARGS ?=
+# Development commands run with DEBUG on unless told otherwise: with DEBUG off the settings
+# are production's and refuse to start without DJANGO_SECRET_KEY and CACHE_URL.
+DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
 .PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench loadtest clean
 
@@ -29,13 +32,13 @@ node-deps:
 setup: system-deps $(VENV)/.installed node-deps
 
 migrate: setup
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo
 
 run: seed
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # Tests run on every core (pytest-xdist); tests that start real Celery workers share a
 # group so they never run at the same time.
@@ -43,10 +46,10 @@ test: setup
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup $(PYTEST_ARGS)
 
 worker: setup
-	$(VENV)/bin/celery -A academy worker -l info
+	$(DEV) $(VENV)/bin/celery -A academy worker -l info
 
 beat: setup
-	$(VENV)/bin/celery -A academy beat -l info
+	$(DEV) $(VENV)/bin/celery -A academy beat -l info
 
 # PNGs of the main pages at desktop and phone widths, in screenshots/ (needs Chromium).
 screenshots: setup
@@ -55,7 +58,7 @@ screenshots: setup
 
 # Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
 bench: setup
-	$(PY) bench/certificates.py $(BENCH_ARGS)
+	$(DEV) $(PY) bench/certificates.py $(BENCH_ARGS)
 
 # Every page type under wrk against gunicorn (production settings) on a PostgreSQL
 # database of the academy's real size (seed_scale): DATABASE_URL, default

@@ -8,3 +8,6 @@ class AcademyConfig(AppConfig):
     label = "academy"
     verbose_name = "People"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

@@ -9,6 +9,8 @@ locally: the embedded default. Production only hardens (DJANGO_DEBUG unset).
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -19,10 +21,22 @@ if env_file.exists():  # optional, never committed
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = env(
-    "DJANGO_SECRET_KEY",
-    default="dev-only-insecure-key-change-me-in-production-0123456789abcdefghijkl",
-)
+# With DEBUG off this is production: refuse to start without a real secret key and a cache
+# every process shares (local memory is per process: rate limits and throttles would count
+# per gunicorn worker). academy/checks.py warns about weak values (manage.py check --deploy).
+if not DEBUG:
+    _missing = [name for name in ("DJANGO_SECRET_KEY", "CACHE_URL") if not env.str(name, "")]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"DJANGO_DEBUG is off (production), but {' and '.join(_missing)} "
+            f"{'is' if len(_missing) == 1 else 'are'} not set. Set DJANGO_SECRET_KEY to a long "
+            "random value (python -c 'import secrets; print(secrets.token_urlsafe(50))') and "
+            "CACHE_URL to a cache all processes share (e.g. redis://127.0.0.1:6379/1). "
+            "For development, set DJANGO_DEBUG=true."
+        )
+# The committed key, for development only; academy.E001 (check --deploy) rejects it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijkl"
+SECRET_KEY = env("DJANGO_SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -57,6 +71,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "academy.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "academy.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +97,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "academy.middleware.AdminGateMiddleware",
     "academy.middleware.UserTimezoneMiddleware",
+    "academy.middleware.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -195,25 +212,32 @@ if AWS_STORAGE_BUCKET_NAME:
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "region_name": env("AWS_S3_REGION_NAME", default=None),
-            "default_acl": None,
+            # Private objects, reachable only through short-lived signed URLs (and the
+            # certificate PDFs only through the permission-checked download view).
+            "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": True,
         },
     }
+    # Where signed media URLs point (the CSP allows images from there).
+    _endpoint = env("AWS_S3_ENDPOINT_URL", default="")
+    _region = media_storage["OPTIONS"]["region_name"]
+    _media_origins = [_endpoint.rstrip("/")] if _endpoint else [
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        *([f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com"] if _region else []),
+    ]
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-# Hashed, compressed static files once `collectstatic` has run (production); before
-# that (development, tests, a first run) WhiteNoise serves them straight from the apps.
+    _media_origins = []
+# Production (DEBUG off): `collectstatic` writes hashed, compressed files and their
+# manifest, which pages then link (far-future caching). Before it has run, names not in
+# the manifest fall back to the plain ones and WhiteNoise serves them from the apps.
 STATIC_COLLECTED = (Path(STATIC_ROOT) / "staticfiles.json").exists() and not DEBUG
 STORAGES = {
     "default": media_storage,
     "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if STATIC_COLLECTED
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    } if DEBUG else {"BACKEND": "academy.staticstorage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 
@@ -241,12 +265,29 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 # The queue workers consume and tasks go to by default. CI gives each run its own, so no
 # other worker on the same Redis can take its messages.
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="academy")
+# Emails and PDFs have their own queues and workers (Procfile), named after the default
+# queue so a CI run's queues are its own too.
+EMAIL_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-email"
+PDF_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-pdf"
+# A worker started without -Q consumes all three (make worker); the Procfile's take one.
+# Each queue has its own routing key: with one shared key, every message would be
+# delivered to all three.
+CELERY_TASK_QUEUES = [
+    Queue(name, routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, EMAIL_TASK_QUEUE, PDF_TASK_QUEUE)
+]
+CELERY_TASK_ROUTES = {
+    "academy.outbox_*": {"queue": EMAIL_TASK_QUEUE},
+    "cohorts.*": {"queue": EMAIL_TASK_QUEUE},
+    "certificates.*": {"queue": PDF_TASK_QUEUE},
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING (JSON lines too)
 # A message taken by a worker that then died is redelivered after this many seconds
 # (Redis); the certificate sweeper covers renders sooner.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -297,23 +338,60 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Security (production hardens; DEBUG and tests stay plain http) -------------------
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames our own pages
-# W019 asks for DENY; SAMEORIGIN is deliberate (Wagtail's live preview is an iframe).
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = [
+    # W019 asks for DENY; SAMEORIGIN is deliberate (Wagtail's live preview is an iframe).
+    "security.W019",
+    # W021 asks for HSTS preload: a commitment browsers keep for months, so it is opt-in
+    # (DJANGO_SECURE_HSTS_PRELOAD=true) once every subdomain is served over https.
+    "security.W021",
+]
 if not DEBUG and SITE_URL.startswith("https://"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # A load balancer probes /healthz over plain http: it must see 200, not a redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
+    SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Content-Security-Policy: the policies, by area, are in academy/csp.py. Media may be
+# served from another origin (S3): images and media from there are allowed too.
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=_media_origins)
+# No third-party avatar requests (and no staff email hashes sent out) from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a call to releases.wagtail.org from every admin dashboard: upgrades are ours to plan.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Errors and logs ------------------------------------------------------------------
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:  # error reporting only when configured (Django and Celery integrations)
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=None),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+    )
+# DJANGO_LOG_FORMAT=json: one JSON object per line (academy/logs.py), for log collectors.
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "academy.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env("DJANGO_LOG_LEVEL", default="INFO"),

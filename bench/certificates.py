@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+os.environ.setdefault("DJANGO_DEBUG", "true")  # a benchmark, not production
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")  # never used; just in case
 
 import django  # noqa: E402

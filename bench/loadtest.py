@@ -7,7 +7,8 @@ Given DATABASE_URL (default postgres://postgres@127.0.0.1:5432/academy_scale, cr
 when missing) it migrates, runs `seed_scale` (which does nothing when the scale data is
 already there), runs collectstatic, and starts gunicorn as in production: DJANGO_DEBUG
 off, 2 sync workers, a throwaway DJANGO_SECRET_KEY, ALLOWED_HOSTS localhost, CACHE_URL
-passed on when set (e.g. redis://127.0.0.1:6379/7), no broker. It signs in over HTTP as
+passed on when set (e.g. redis://127.0.0.1:6379/7; else a file cache the workers share),
+no broker. It signs in over HTTP as
 the scale official, facilitator and staff (allauth's login form, email + password, CSRF
 token), then for each page runs wrk (16 connections, --timeout 30s) against the module
 page first, the baseline, and right after against the page, as the same person (the
@@ -173,8 +174,9 @@ def server_env(args, port):
         SITE_URL=f"http://127.0.0.1:{port}",
         DJANGO_LOG_LEVEL="WARNING",
     )
-    if args.cache_url:
-        env["CACHE_URL"] = args.cache_url
+    # Production settings refuse to start without a cache every process shares: the
+    # given one, else a file-based cache the gunicorn workers share on this machine.
+    env["CACHE_URL"] = args.cache_url or "filecache://" + tempfile.mkdtemp(prefix="loadtest-cache-")
     return env
 
 
@@ -270,6 +272,7 @@ def preflight(base, targets, cookies):
 def discover():
     """The URLs of the scale data (Django set up in this process, same database)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "true")  # reads only; no production secrets here
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -362,7 +365,7 @@ def main(argv=None):
     parser.add_argument("--database-url",
                         default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))
     parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL", ""),
-                        help="CACHE_URL for the server (default: $CACHE_URL, else local memory)")
+                        help="CACHE_URL for the server (default: $CACHE_URL, else a file cache)")
     parser.add_argument("--seed-args", default="",
                         help="options for seed_scale when it seeds, e.g. '--officials 2000'")
     args = parser.parse_args(argv)

@@ -108,6 +108,11 @@ def normalize_code(raw: str) -> str | None:
     )
 
 
+def new_pdf_token() -> str:
+    """The PDF's file name: random, unrelated to the public verification code."""
+    return secrets.token_urlsafe(24)
+
+
 class RenderStatus(models.TextChoices):
     PENDING = "pending", "Waiting to render"
     DONE = "done", "Ready"
@@ -146,6 +151,10 @@ class Certificate(models.Model):
         blank=True, help_text="Why it was issued to a learner who was not eligible."
     )
     pdf = models.FileField(upload_to="certificates/", blank=True)
+    # The PDF is stored as certificates/<pdf_token>.pdf (private, served only by the
+    # permission-checked download view); a re-render overwrites the same file.
+    pdf_token = models.CharField(max_length=64, unique=True, default=new_pdf_token,
+                                 editable=False)
     render_status = models.CharField(
         max_length=10, choices=RenderStatus.choices, default=RenderStatus.PENDING
     )

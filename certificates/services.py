@@ -2,7 +2,8 @@
 
 One certificate per enrollment is guaranteed by the database (a one-to-one key);
 issuing twice, retrying, or issuing from two tabs at once returns the same row.
-Rendering is idempotent (same file name, overwritten) because delivery is at least once.
+Rendering is idempotent (same random file name, overwritten) because delivery is at least
+once; a revoked certificate's PDF is deleted.
 The render is queued by name (academy.background), and the learner's emails are written
 to the outbox in the transaction that makes the change (a finished render, a revocation).
 """
@@ -203,7 +204,12 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason
         certificate.revoked_by = actor
-        certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by", "updated_at"])
+        stored, certificate.pdf = certificate.pdf.name, ""
+        certificate.save(
+            update_fields=["revoked_at", "revoked_reason", "revoked_by", "pdf", "updated_at"]
+        )
+        if stored:  # nothing serves a revoked certificate's PDF: the file goes too
+            transaction.on_commit(lambda: _delete_pdf(stored), robust=True)
         _email_learner(
             certificate, kind="certificate.revoked", template="certificate_revoked",
             subject=f"Your certificate for {certificate.course_title} was revoked",
@@ -212,7 +218,14 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
 
 
 def certificate_pdf_name(certificate: Certificate) -> str:
-    return f"certificates/{certificate.code}.pdf"
+    """Where the PDF is stored: a random name, unrelated to the public code, the same for
+    every render of the certificate (a re-render overwrites it)."""
+    return f"certificates/{certificate.pdf_token}.pdf"
+
+
+def _delete_pdf(name: str) -> None:
+    if default_storage.exists(name):
+        default_storage.delete(name)
 
 
 def certificate_data(certificate: Certificate, site=None) -> CertificateData:
@@ -238,16 +251,16 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     """Render the PDF with `render(CertificateData) -> bytes` and store it, then, in one
     transaction, mark it ready and queue the learner's email (once per issue or re-issue).
 
-    Safe to run any number of times: the file name is fixed by the code and overwritten,
-    and the row is updated last. Returns True when the certificate has its PDF afterwards.
+    Safe to run any number of times: the file name is fixed by the certificate's PDF token
+    and overwritten, and the row is updated last. A revoked certificate gets no PDF.
+    Returns True when the certificate has its PDF afterwards.
     """
     certificate = Certificate.objects.filter(pk=certificate_id).first()
-    if certificate is None:
+    if certificate is None or certificate.is_revoked:
         return False
     pdf = render(certificate_data(certificate))
     name = certificate_pdf_name(certificate)
-    if default_storage.exists(name):
-        default_storage.delete(name)
+    _delete_pdf(name)
     stored = default_storage.save(name, ContentFile(pdf))
     with transaction.atomic():
         certificate = (
@@ -255,6 +268,9 @@ def certificate_render(*, certificate_id: int, render) -> bool:
             .select_related("enrollment__user")
             .get(pk=certificate_id)
         )
+        if certificate.is_revoked:  # revoked while this render ran
+            transaction.on_commit(lambda: _delete_pdf(stored), robust=True)
+            return False
         certificate.pdf = stored
         certificate.render_status = RenderStatus.DONE
         certificate.rendered_at = timezone.now()

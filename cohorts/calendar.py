@@ -23,7 +23,9 @@ def _calendar(name):
     return cal
 
 
-def _event(session, cohort):
+def _event(session, cohort, *, with_links):
+    """One session. Meeting links only `with_links` (the private feed of an enrolled
+    learner): the public cohort file shows what the public cohort page shows, "Online"."""
     tz = cohort.tzinfo
     event = Event()
     event.add("uid", f"session-{session.pk}@{settings.SITE_URL.split('://')[-1]}")
@@ -32,15 +34,18 @@ def _event(session, cohort):
     event.add("dtstart", session.starts_at.astimezone(tz))
     event.add("dtend", session.ends_at.astimezone(tz))
     cohort_url = settings.SITE_URL + cohort.get_absolute_url()
+    video_url = session.video_url if with_links else ""
     description = [f"{cohort.course.title}, {cohort.title}", cohort_url]
-    if session.video_url:
-        description.insert(1, f"Join: {session.video_url}")
+    if video_url:
+        description.insert(1, f"Join: {video_url}")
+    elif session.video_url:
+        description.insert(1, "Online: enrolled learners find the link on the cohort page.")
     event.add("description", "\n".join(description))
     if session.location:
         event.add("location", vText(session.location))
     elif session.video_url:
-        event.add("location", vText(session.video_url))
-    event.add("url", session.video_url or cohort_url)
+        event.add("location", vText(video_url or "Online"))
+    event.add("url", video_url or cohort_url)
     # A move or a cancellation raises the SEQUENCE, so calendar apps replace the event.
     event.add("sequence", session.sequence)
     if cohort.status == "cancelled" or session.cancelled_at:
@@ -49,18 +54,20 @@ def _event(session, cohort):
 
 
 def cohort_calendar(cohort, sessions) -> bytes:
-    """The .ics of one cohort (`sessions` already loaded, cohort.course selected)."""
+    """The public .ics of one cohort (`sessions` loaded, cohort.course selected): no
+    meeting links, anyone may download it."""
     cal = _calendar(f"{cohort.course.title}: {cohort.title}")
     for session in sessions:
-        cal.add_component(_event(session, cohort))
+        cal.add_component(_event(session, cohort, with_links=False))
     return _finish(cal, sessions)
 
 
 def sessions_calendar(name, sessions) -> bytes:
-    """A feed of sessions from many cohorts (each session.cohort.course selected)."""
+    """The private feed of a learner's sessions (each session.cohort.course selected), of
+    cohorts they are enrolled in: with the meeting links."""
     cal = _calendar(name)
     for session in sessions:
-        cal.add_component(_event(session, session.cohort))
+        cal.add_component(_event(session, session.cohort, with_links=True))
     return _finish(cal, sessions)
 
 

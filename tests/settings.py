@@ -5,8 +5,16 @@ plain static storage so pages render without `collectstatic`, warnings-only logs
 Worker processes that tests start inherit DJANGO_SETTINGS_MODULE, so they use it too.
 """
 
-from academy.settings import *  # noqa: F403
-from academy.settings import LOGGING, STORAGES
+import os
+
+# Production settings refuse to start without a secret key and a shared cache. The suite
+# runs with no environment at all, so it brings its own (one process, or worker processes
+# that share nothing through the cache). Set them to test against real ones.
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-" + "x" * 50)
+os.environ.setdefault("CACHE_URL", "locmemcache://tests")
+
+from academy.settings import *  # noqa: E402, F403
+from academy.settings import LOGGING, STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from icalendar import Calendar
 
 from cohorts.models import CalendarToken, Session
@@ -36,7 +37,29 @@ def test_cohort_ics_carries_tzid(client, course):
     assert str(event["summary"]) == "Kickoff (Budgets as moral documents)"
     assert str(event["location"]) == "Room 201"
     assert event.decoded("dtstart") == starts
-    assert "https://meet.example.org/k" in str(event["description"])
+
+
+def test_public_cohort_ics_carries_no_meeting_link(client, course, official):
+    """Anyone can download a cohort's .ics: it must not hand out the meeting link that the
+    cohort page shows only to enrolled learners. Their private feed has it."""
+    cohort = make_cohort(course, sessions=0)
+    starts = datetime(2030, 9, 3, 18, 0, tzinfo=ZoneInfo("America/New_York"))
+    Session.objects.create(cohort=cohort, title="Online kickoff", starts_at=starts,
+                           ends_at=starts + timedelta(hours=1),
+                           video_url="https://meet.example.org/secret-room")
+    public = client.get(f"/cohorts/{cohort.slug}/calendar.ics")
+    [event] = parse(public).walk("VEVENT")
+    assert b"secret-room" not in public.content
+    assert str(event["location"]) == "Online"
+    assert str(event["url"]) == f"{settings.SITE_URL}/cohorts/{cohort.slug}/"
+    enrollment_create(cohort=cohort, user=official)
+    client.force_login(official)
+    client.get("/me/")
+    token = CalendarToken.objects.get(user=official).token
+    client.logout()
+    [event] = parse(client.get(f"/me/calendar/{token}.ics")).walk("VEVENT")
+    assert "Join: https://meet.example.org/secret-room" in str(event["description"])
+    assert str(event["url"]) == "https://meet.example.org/secret-room"
 
 
 def test_draft_cohort_ics_is_404(client, course):

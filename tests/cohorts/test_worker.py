@@ -28,6 +28,8 @@ pytestmark = [
     pytest.mark.usefixtures("wagtail_base"),
 ]
 BASE_DIR = Path(settings.BASE_DIR)
+# The queues of the Procfile's two workers: emails (and reminders), certificate PDFs.
+WORKER_QUEUES = [settings.EMAIL_TASK_QUEUE, settings.PDF_TASK_QUEUE]
 
 
 @pytest.fixture
@@ -56,15 +58,16 @@ def wait_for_drained_queue(timeout, logs):
     import redis
 
     client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    queues = [settings.CELERY_TASK_DEFAULT_QUEUE, *WORKER_QUEUES]
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        waiting = client.llen(queue) + client.hlen("unacked")
+        waiting = {queue: client.llen(queue) for queue in queues}
+        waiting["unacked"] = client.hlen("unacked")
         active = celery_app.control.inspect(timeout=1).active() or {}
-        if not waiting and not any(active.values()):
+        if not any(waiting.values()) and not any(active.values()):
             return
         time.sleep(0.3)
-    pytest.fail("the queue did not drain; logs:\n"
+    pytest.fail(f"the queues did not drain: {waiting}, running {active}; logs:\n"
                 + "\n".join(p.read_text()[-3000:] for p in logs))
 
 
@@ -92,7 +95,10 @@ def worker(broker, tmp_path):
     }
     with open(log, "w") as log_file:
         proc = subprocess.Popen(
+            # Only the email queue, as the Procfile's worker-email: the enrollment email
+            # must be routed there.
             [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo", "-c1",
+             "-Q", settings.EMAIL_TASK_QUEUE,
              "-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )

@@ -130,4 +130,4 @@ def test_facilitator_journey(live_server, page, new_page, workspace):
     expect(page.get_by_text(re.compile(r"certificate PDFs? ready: all done"))).to_be_visible(
         timeout=30_000
     )
-    expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", re.compile(r"[1-9]"))
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", re.compile(r"[1-9]"))
