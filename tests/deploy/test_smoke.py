@@ -254,7 +254,14 @@ def test_the_procfile_serves_a_whole_journey(stack, s3):
     assert f"img-src 'self' data: {s3['endpoint']}" in policy  # signed media URLs load
     css = re.search(r'href="(/static/css/academy\.[0-9a-f]+\.css)"', home.text)
     assert css, "collectstatic's hashed file names are served"
-    assert anonymous.get(base + css.group(1), timeout=10).status_code == 200
+    static = anonymous.get(base + css.group(1), timeout=10, stream=True,
+                           headers={"Accept-Encoding": "gzip"})
+    assert static.status_code == 200
+    # Hashed names are cached for a year and never revalidated; sent compressed.
+    cache_control = static.headers["Cache-Control"]
+    assert "immutable" in cache_control and "public" in cache_control
+    assert int(re.search(r"max-age=(\d+)", cache_control).group(1)) >= 365 * 24 * 3600
+    assert static.headers["Content-Encoding"] == "gzip"
     timer.step("home page, hashed static files")
 
     # A person signs up, fills in their profile and enrolls.
