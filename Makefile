@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # are production's and refuse to start without DJANGO_SECRET_KEY and CACHE_URL.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
-.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench loadtest clean
+.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench bench-throughput loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ screenshots: setup
 # Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
 bench: setup
 	$(DEV) $(PY) bench/certificates.py $(BENCH_ARGS)
+
+# A cohort's certificates through the Procfile's worker-pdf (2 processes) on PostgreSQL and
+# Redis: certificates per second end to end and the workers' memory. THROUGHPUT_ARGS="--learners 1000".
+bench-throughput: setup
+	$(PY) bench/certificate_throughput.py $(THROUGHPUT_ARGS)
 
 # Every page type under wrk against gunicorn (production settings) on a PostgreSQL
 # database of the academy's real size (seed_scale): DATABASE_URL, default

@@ -287,6 +287,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A PDF worker's pool process warms the certificate renderer before taking work
+# (certificates.signals.warm_renderer): give it longer than Celery's 4 s to report alive.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING (JSON lines too)
 # A message taken by a worker that then died is redelivered after this many seconds
 # (Redis); the certificate sweeper covers renders sooner.

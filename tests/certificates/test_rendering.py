@@ -287,3 +287,26 @@ def test_preview_is_refused_to_non_staff(client, official, site_tree):
     response = client.get(PREVIEW_URL)
     assert (response.status_code, response.get("Location")) == (302, "/admin/")
     assert response.get("Content-Type") != "application/pdf"
+
+
+def test_pdf_workers_warm_the_renderer_when_a_pool_process_starts(settings):
+    from celery.signals import celeryd_init, worker_process_init
+
+    from certificates import signals
+
+    assert "certificates.warm_renderer" in [key[0] for key, _ in worker_process_init.receivers]
+    assert "certificates.note_pdf_worker" in [key[0] for key, _ in celeryd_init.receivers]
+    # Which workers render: the Procfile's worker-pdf, or one worker on every queue.
+    assert signals.consumes_pdf_queue(f"{settings.PDF_TASK_QUEUE}")
+    assert signals.consumes_pdf_queue(None)
+    assert signals.consumes_pdf_queue(["academy", f" {settings.PDF_TASK_QUEUE}"])
+    assert not signals.consumes_pdf_queue(settings.EMAIL_TASK_QUEUE)
+
+    signals.note_pdf_worker(options={"queues": settings.EMAIL_TASK_QUEUE})
+    assert signals.warm_renderer() is None  # an email worker loads no WeasyPrint
+    signals.note_pdf_worker(options={"queues": settings.PDF_TASK_QUEUE})
+    try:
+        assert signals.warm_renderer() > 0  # a real render, timed
+    finally:
+        signals.note_pdf_worker(options={"queues": settings.EMAIL_TASK_QUEUE})
+    assert settings.CELERY_WORKER_PROC_ALIVE_TIMEOUT >= 30
