@@ -56,7 +56,7 @@ screenshots: setup
 	WITH_BROWSER=1 bash scripts/system-deps.sh
 	$(PY) -m pytest tests/e2e/test_screenshots.py -q
 
-# Certificate PDF speed against a one-line WeasyPrint page (ratio should stay <= 4), memory.
+# Certificate PDF speed against a one-line WeasyPrint page (target: ratio <= 3), memory.
 bench: setup
 	$(DEV) $(PY) bench/certificates.py $(BENCH_ARGS)
 
