@@ -8,3 +8,6 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Impact reports"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -232,3 +232,18 @@ def charts(report: ImpactReport, *, suppress: bool, link=None) -> dict:
         ),
         "months": column_chart(report.months, suppress=suppress),
     }
+
+
+PUBLIC_LABELS = {
+    "officials_trained": "officials trained",
+    "completions": "course completions",
+    "hours": "hours of instruction",
+    "states_reached": "states and territories reached",
+    "jurisdictions_reached": "jurisdictions reached",
+}
+
+
+def public_figures(report: ImpactReport, names) -> list[dict]:
+    """The headline figures staff chose to publish, small counts suppressed."""
+    shown = {key: value for key, _, value in headline_items(report, suppress=True)}
+    return [{"key": name, "label": PUBLIC_LABELS[name], "value": shown[name]} for name in names]
