@@ -33,7 +33,16 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+)
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from academy.choices import JurisdictionType, _data
@@ -224,18 +233,26 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
     held_until = min(until, now)
     tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
-    # 1. Enrollments that took a seat and began, or ended, in the range.
+    # 1. Enrollments that took a seat and began, or ended, in the range. The database
+    # answers "began", "ended" and the month (in the academy's zone) so that no timestamp
+    # crosses the wire: loading 20,000 of them costs more than the query.
+    in_range = Q(created_at__gte=since, created_at__lt=until)
+    ended_in_range = Q(
+        status__in=OUTCOME_STATUSES, status_changed_at__gte=since, status_changed_at__lt=until
+    )
     enrollments = list(
         Enrollment.objects.filter(status__in=SEAT_STATUSES)
         .filter(filters.cohort_q("cohort__"), filters.user_q("user__"))
-        .filter(
-            Q(created_at__gte=since, created_at__lt=until)
-            | Q(status__in=OUTCOME_STATUSES, status_changed_at__gte=since,
-                status_changed_at__lt=until)
-        )
+        .filter(in_range | ended_in_range)
         .order_by()
+        .annotate(
+            began=ExpressionWrapper(in_range, output_field=BooleanField()),
+            ended=ExpressionWrapper(ended_in_range, output_field=BooleanField()),
+            year=ExtractYear("status_changed_at", tzinfo=tz),
+            month=ExtractMonth("status_changed_at", tzinfo=tz),
+        )
         .values_list(
-            "user_id", "status", "created_at", "status_changed_at", "cohort_id",
+            "user_id", "status", "began", "ended", "year", "month", "cohort_id",
             "cohort__course_id", "cohort__self_paced", "user__state",
             "user__jurisdiction_type", "user__jurisdiction_name",
         )
@@ -291,7 +308,7 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
     )
 
     course_ids = (
-        {row[5] for row in enrollments}
+        {row[7] for row in enrollments}
         | {row["session__cohort__course_id"] for row in attendance}
         | {row["cohort__course_id"] for row in held}
         | set(certificates)
@@ -314,14 +331,14 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
     cohorts_by_course: dict[int, set[int]] = defaultdict(set)
     completions_by_state: Counter = Counter()
     completions_by_month: Counter = Counter()
-    for (user_id, status, created_at, changed_at, cohort_id, course_id, self_paced,
+    for (user_id, status, began, ended, year, month, cohort_id, course_id, self_paced,
          state, jtype, jname) in enrollments:
         row = rows[course_id]
         cohorts_by_course[course_id].add(cohort_id)
-        if since <= created_at < until:
+        if began:
             enrolled_users.add(user_id)
             enrolled_by_course[course_id].add(user_id)
-        if status in OUTCOME_STATUSES and since <= changed_at < until:
+        if ended:
             headline.outcomes += 1
             row.outcomes += 1
             if status == EnrollmentStatus.COMPLETED:
@@ -329,8 +346,7 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
                 row.completed += 1
                 trained[user_id] = (state, jtype, (jname or "").strip().lower())
                 completions_by_state[state] += 1
-                local = timezone.localtime(changed_at, tz).date()
-                completions_by_month[date(local.year, local.month, 1)] += 1
+                completions_by_month[date(year, month, 1)] += 1
                 if self_paced:
                     credit = courses[course_id]["estimated_hours"] or Decimal(0)
                     row.hours += Decimal(credit)
