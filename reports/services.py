@@ -2,6 +2,7 @@
 by a background task, stored privately and emailed to the requester through the outbox."""
 
 import logging
+from dataclasses import replace
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -53,8 +54,7 @@ def impact_pdf_request(*, actor, filters: ImpactFilters) -> ImpactReportPDF:
     """Record the request and queue the render. The scope is the actor's own, whatever
     the filters say (a partner never gets another course's numbers)."""
     scope = impact_scope(actor)
-    if scope is not None:
-        filters = ImpactFilters(**{**filters.__dict__, "scope_course_ids": scope})
+    filters = replace(filters, scope_course_ids=scope)
     with transaction.atomic():
         report = ImpactReportPDF.objects.create(
             requested_by=actor, filters=filters.to_json(), title=report_title(filters)
@@ -75,7 +75,12 @@ def impact_pdf_render(*, report_id: int, render) -> bool:
     if report is None or report.status == ReportStatus.DONE:
         return False
     user = report.requested_by
-    filters = ImpactFilters.from_json(report.filters)
+    try:  # the requester's scope as it is now (a partner may have lost a course since)
+        scope = impact_scope(user)
+    except PermissionDenied:
+        impact_pdf_failed(report_id=report_id, error="The requester may no longer see it.")
+        return False
+    filters = replace(ImpactFilters.from_json(report.filters), scope_course_ids=scope)
     pdf = render(
         {
             "report": impact_report(filters),

@@ -132,6 +132,8 @@ def test_partner_sees_only_their_courses_with_small_counts_suppressed(
     assert re.search(r"<dt>Officials trained</dt><dd>fewer than 5</dd>", html)
     assert "Oregon: 0 officials trained" in html  # the other course's 7 are not counted
     assert 'name="organization"' not in html
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("impact_report") in menu
 
 
 def test_partner_cannot_reach_other_courses_by_url_tampering(

@@ -110,3 +110,19 @@ def test_bad_filters_queue_nothing(client, staff, academy_year):
     response = client.post(reverse("impact_pdf_request") + "?start=2026-05-01&end=2026-01-01")
     assert response.status_code == 302
     assert not ImpactReportPDF.objects.exists()
+
+
+def test_a_requester_who_lost_access_gets_no_pdf(client, academy_year):
+    from courses.permissions import organization_sync_authoring
+
+    author = UserFactory(organization=academy_year.partner, mfa=True)
+    author.groups.add(organization_sync_authoring(organization=academy_year.partner))
+    client.force_login(author)
+    client.post(reverse("impact_pdf_request") + "?" + YEAR)  # not committed: still pending
+    report = ImpactReportPDF.objects.get(requested_by=author)
+    author.organization = None  # no longer a partner author
+    author.save()
+    assert impact_pdf_render_task.apply(args=[report.pk]).get() is False
+    report.refresh_from_db()
+    assert report.status == "failed" and not report.pdf
+    assert not OutboxEmail.objects.filter(kind="reports.impact_pdf").exists()
