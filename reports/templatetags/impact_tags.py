@@ -51,3 +51,11 @@ def impact_public_figures(context):
         data = _figures(site)
         cache.set(key, data, CACHE_SECONDS)
     return data
+
+
+@register.filter
+def impact_number(value):
+    """Counts with thousands separators (1,234); text ("fewer than 5", "75.0%") as is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
