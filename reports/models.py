@@ -2,9 +2,11 @@
 home page shows (off until staff choose some)."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -44,6 +46,18 @@ class ImpactReportPDF(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def stalled(self) -> bool:
+        """Still pending long after it was asked for: its render was lost."""
+        return (
+            self.status == ReportStatus.PENDING
+            and self.requested_at is not None
+            and timezone.now() - self.requested_at > STALLED_AFTER
+        )
+
+
+STALLED_AFTER = timedelta(minutes=10)
 
 
 class PublicPeriod(models.TextChoices):

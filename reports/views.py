@@ -54,7 +54,7 @@ def impact_view(request):
     query = _query(request)
     pdfs = list(
         ImpactReportPDF.objects.filter(requested_by=request.user)
-        .only("pk", "title", "status", "rendered_at", "requested_by_id")[:5]
+        .only("pk", "title", "status", "rendered_at", "requested_at", "requested_by_id")[:5]
     )
     context = {
         "page_title": "Impact",
@@ -72,7 +72,8 @@ def impact_view(request):
         },
         "pdf_request_url": reverse("impact_pdf_request") + ("?" + query if query else ""),
         "pdfs": pdfs,
-        "refresh": any(p.status == ReportStatus.PENDING for p in pdfs),
+        # Refresh while a PDF is on its way; one that never came (a worker died) stops it.
+        "refresh": any(p.status == ReportStatus.PENDING and not p.stalled for p in pdfs),
     }
     return TemplateResponse(request, "reports/admin/impact.html", context)
 

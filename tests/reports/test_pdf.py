@@ -61,6 +61,14 @@ def test_a_pending_pdf_shows_progress_and_refreshes_the_page(client, staff, acad
     html = client.get(reverse("impact_report") + "?" + YEAR).content.decode()
     assert "being prepared" in html and "<progress" in html
     assert '<meta http-equiv="refresh" content="5">' in html
+    # A render lost for good (its worker died) stops the refreshing and says so.
+    from datetime import timedelta
+
+    from django.utils import timezone
+    ImpactReportPDF.objects.update(requested_at=timezone.now() - timedelta(minutes=11))
+    html = client.get(reverse("impact_report") + "?" + YEAR).content.decode()
+    assert 'http-equiv="refresh"' not in html
+    assert "Please prepare it again" in html
 
 
 def test_only_the_requester_downloads_it(client, staff, academy_year,
