@@ -203,3 +203,15 @@ def test_partner_exports_suppress_small_counts(client, partner_author):
 
 def test_now_is_fixed_for_the_fixture():
     assert NOW.year == 2026
+
+
+def test_exports_never_run_a_formula(client, staff, academy_year):
+    academy_year.budgets.title = "=HYPERLINK(\"http://evil\")"
+    academy_year.budgets.save()
+    client.force_login(staff)
+    url = reverse("impact_export", args=["courses"]) + "?" + YEAR
+    text = b"".join(client.get(url + "&export=csv").streaming_content).decode()
+    assert "'=HYPERLINK" in text
+    sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "&export=xlsx")
+                                              .streaming_content))).active
+    assert all(not str(c.value).startswith("=") for row in sheet.iter_rows() for c in row)
