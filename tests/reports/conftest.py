@@ -69,11 +69,15 @@ def academy_year(catalog):
     older = Cohort.objects.create(course=budgets, slug="older", title="Older",
                                   status="finished")
 
-    u1 = UserFactory(state="IL", jurisdiction_type="city",
+    # Names no page would print by chance: the privacy tests look for them.
+    u1 = UserFactory(state="IL", jurisdiction_type="city", last_name="Quillfeatherby",
                      jurisdiction_name="City of Springfield")
-    u2 = UserFactory(state="IL", jurisdiction_type="county", jurisdiction_name="Cook County")
-    u3 = UserFactory(state="WI", jurisdiction_type="city", jurisdiction_name="Madison")
-    u4 = UserFactory(state="TX", jurisdiction_type="", jurisdiction_name="Austin")
+    u2 = UserFactory(state="IL", jurisdiction_type="county", last_name="Zanzibarowski",
+                     jurisdiction_name="Cook County")
+    u3 = UserFactory(state="WI", jurisdiction_type="city", last_name="Xylophonides",
+                     jurisdiction_name="Madison")
+    u4 = UserFactory(state="TX", jurisdiction_type="", last_name="Vorpalstein",
+                     jurisdiction_name="Austin")
     u5, u6, u7 = UserFactory(), UserFactory(), UserFactory()
 
     e1 = enroll(spring, u1, "completed", changed=at(2026, 4, 10))
