@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # are production's and refuse to start without DJANGO_SECRET_KEY and CACHE_URL.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
-.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench bench-throughput loadtest clean
+.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench bench-throughput bench-impact loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: setup
 # Redis: certificates per second end to end and the workers' memory. THROUGHPUT_ARGS="--learners 1000".
 bench-throughput: setup
 	$(PY) bench/certificate_throughput.py $(THROUGHPUT_ARGS)
+
+# Impact report on the seed_scale dataset: selectors, page, annual PDF (figures, no asserts).
+# DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/academy_scale.
+bench-impact: setup
+	$(PY) bench/impact.py $(BENCH_ARGS)
 
 # Every page type under wrk against gunicorn (production settings) on a PostgreSQL
 # database of the academy's real size (seed_scale): DATABASE_URL, default

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "courses.apps.CoursesConfig",
     "cohorts.apps.CohortsConfig",
     "certificates.apps.CertificatesConfig",
+    "reports.apps.ReportsConfig",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
