@@ -10,7 +10,7 @@ queries whatever their number.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import DurationField, ExpressionWrapper, F, Max, Min, OuterRef, Subquery, Sum
@@ -75,6 +75,7 @@ class CompletedCourse:
     self_paced: bool
     start_date: date | None
     completed_on: date
+    completed_at: datetime  # aware, in the cohort's time zone
     hours_attended: Decimal
     credit_hours: Decimal
     topics: tuple[str, ...]
@@ -126,6 +127,7 @@ def completed_courses(user_ids) -> dict[int, list[CompletedCourse]]:
                 self_paced=cohort.self_paced,
                 start_date=timezone.localtime(start, tz).date() if start else None,
                 completed_on=timezone.localtime(end, tz).date(),
+                completed_at=timezone.localtime(end, tz),
                 hours_attended=hours[e.pk],
                 credit_hours=course.estimated_hours,
                 topics=tuple(course.training_topics or ()),

@@ -6,22 +6,26 @@ import zipfile
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views import View
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from academy import ratelimit
 from academy.background import enqueue_long
+from academy.exports import csv_response
 from cohorts.models import Enrollment
 from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
 from cohorts.views.paging import paginate
 
-from .models import Certificate, RenderStatus, normalize_code
+from .models import Certificate, RenderStatus, TranscriptLink, normalize_code
 from .services import (
     ISSUABLE_STATUSES,
     MAX_REASON,
@@ -29,6 +33,14 @@ from .services import (
     certificate_issue,
     certificate_reissue,
     certificate_revoke,
+)
+from .transcripts import (
+    CSV_HEADER,
+    transcript_csv_rows,
+    transcript_link_for,
+    transcript_link_reset,
+    transcript_rows,
+    transcript_share_url,
 )
 
 # --- Public verification -------------------------------------------------------------
@@ -265,3 +277,56 @@ class CohortCertificatesZipView(FacilitatorCohortMixin, View):
             f'attachment; filename="certificates-{self.cohort.slug}.zip"'
         )
         return response
+
+
+# --- Transcripts ---------------------------------------------------------------------
+
+
+def _transcript_context(user, link):
+    return {
+        "name": user.printed_name,
+        "rows": transcript_rows(user),
+        "share_url": transcript_share_url(link),
+        "generated_at": timezone.localtime(timezone=user.tzinfo),
+    }
+
+
+@login_required
+def transcript(request):
+    context = _transcript_context(request.user, transcript_link_for(request.user))
+    return render(request, "certificates/transcript.html", context)
+
+
+@login_required
+def transcript_csv(request):
+    rows = transcript_rows(request.user)
+    return csv_response("transcript.csv", CSV_HEADER, transcript_csv_rows(rows))
+
+
+@login_required
+def transcript_pdf(request):
+    from .rendering import ASSET_ORIGIN, STATIC_PREFIX, render_transcript_pdf  # WeasyPrint
+
+    context = _transcript_context(request.user, transcript_link_for(request.user))
+    context["logo_url"] = ASSET_ORIGIN + STATIC_PREFIX + "certificates/logo.jpg"
+    response = HttpResponse(render_transcript_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="transcript.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def transcript_link_reset_view(request):
+    transcript_link_reset(user=request.user)
+    messages.success(request, "Your transcript has a new link; the old one no longer works.")
+    return redirect("transcript")
+
+
+def transcript_shared(request, token):
+    if _rate_limited(request):
+        return render(request, "certificates/rate_limited.html", status=429)
+    link = TranscriptLink.objects.select_related("user").filter(token=token).first()
+    if link is None:
+        raise Http404
+    context = _transcript_context(link.user, link) | {"shared": True}
+    return render(request, "certificates/transcript.html", context)
