@@ -45,6 +45,8 @@ class RequirementRow:
     requirement: object
     status: RequirementStatus
     courses: list  # CoursePages tagged for it that the official has not completed
+    seat: str = ""
+    user: object = None
 
     @property
     def state(self):
@@ -126,7 +128,9 @@ def requirement_rows(user_ids, *, today: date) -> dict[int, list[RequirementRow]
             ]
             status = requirement_status(requirement, facts, counted, today=today)
             courses = [c for c in tagged.get(requirement.id, ()) if c.title not in done_titles]
-            rows[user_id].append(RequirementRow(user_id, body, requirement, status, courses))
+            rows[user_id].append(RequirementRow(
+                user_id, body, requirement, status, courses, seat=office, user=latest.user
+            ))
     return rows
 
 
