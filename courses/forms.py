@@ -3,16 +3,16 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+# The rule files' reader is plain Python over TOML (no models, no app code above academy):
+# the course form offers their topics and requirement ids as the choices staff tag with.
+from certificates.hours.requirements import RULES_DIR, load_requirements, read_vocabulary
+
 
 def _topic_choices():
-    from certificates.hours.requirements import RULES_DIR, read_vocabulary
-
     return list(read_vocabulary(RULES_DIR / "vocabulary.toml").topics.items())
 
 
 def _requirement_choices():
-    from certificates.hours.requirements import load_requirements
-
     return [
         (r.id, f"{state}: {r.title} ({r.provenance.citation})")
         for state, requirements in sorted(load_requirements().items())
