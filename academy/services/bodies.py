@@ -8,7 +8,7 @@ of seats is told so, and nothing is saved: staff correct a body's seats in the a
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from academy.models import Body, BodyMembership
 
@@ -61,11 +61,16 @@ def membership_row_problem(row: MembershipRow) -> tuple[str, str] | None:
 def body_find_or_create(*, name, body_type, state, seats) -> Body:
     """The body on file with this name (any case), type and state, or a new one."""
     name = " ".join(name.split())
-    body = Body.objects.filter(name__iexact=name, body_type=body_type, state=state).first()
+    same = Body.objects.filter(name__iexact=name, body_type=body_type, state=state)
+    body = same.first()
     if body is None:
-        body, _ = Body.objects.get_or_create(
-            name=name, body_type=body_type, state=state, defaults={"seats": seats}
-        )
+        try:
+            with transaction.atomic():
+                body = Body.objects.create(
+                    name=name, body_type=body_type, state=state, seats=seats
+                )
+        except IntegrityError:  # another official named it at the same moment (any case)
+            body = same.get()
     if body.seats != seats:
         raise BodyError(
             f"{body.name} is on file with {body.seats} seats. If that is wrong, ask the "
