@@ -65,3 +65,21 @@ def test_the_share_link_shows_the_transcript_and_can_be_reset(client, official, 
 
 def test_the_transcript_needs_a_login(client, db):
     assert client.get(reverse("transcript")).status_code == 302
+
+
+def test_the_transcript_queries_do_not_grow_with_courses(client, official, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    complete(official, course, days_ago=3)
+    client.force_login(official)
+    client.get(reverse("transcript"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("transcript"))
+    for index in range(12):
+        complete(official, course, days_ago=10 + index, slug=f"run-{index}")
+    with CaptureQueriesContext(connection) as thirteen:
+        html = client.get(reverse("transcript")).content.decode()
+    # enrollments with dates and certificates, attendance sums, co-authors: never per row
+    assert len(thirteen) == len(one)
+    assert html.count("Budgets as moral documents") == 13
