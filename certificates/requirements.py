@@ -61,6 +61,11 @@ class RequirementRow:
         return self.status.window.hours_counted if self.status.window else None
 
     @property
+    def previous_met_on(self):
+        history = self.status.history
+        return history[-2].met_on if len(history) > 1 else None
+
+    @property
     def verified_on(self):
         p = self.requirement.provenance
         return p.last_verified or p.taken_on

@@ -152,3 +152,19 @@ def test_my_learning_queries_do_not_grow_with_requirements_or_courses(
     # memberships, completed courses, attendance sums, tagged courses: never per row
     assert large == small
     assert html.count('class="card mb-3 requirement') == 5
+
+
+def test_a_met_biennium_shows_the_next_period_and_when_the_last_was_met(
+    client, official, ethics_course
+):
+    ethics_course.counts_toward = ["ca-ethics-local-agency"]
+    ethics_course.save_revision().publish()
+    term = serve(official, "Oakland City Council", "city", "CA", oath_days_ago=100)
+    term.compensated = True
+    term.save()
+    complete(official, ethics_course, days_ago=20, sessions=2)
+    [row] = requirement_rows([official.pk], today=today())[official.pk]
+    assert row.state == "open" and row.previous_met_on == today() - timedelta(days=20)
+    client.force_login(official)
+    html = client.get(reverse("my_learning")).content.decode()
+    assert "The previous period was met on" in html
