@@ -116,3 +116,28 @@ def test_the_cohort_page_queries_do_not_grow_with_members(
     # every learner's terms and bodies in one query
     assert len(seven) == len(two)
     assert "7 members of Leon County Commission" in html
+
+
+def test_the_breakouts_page_queries_do_not_grow_with_learners(
+    client, cohort, facilitator, people, commission
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session = Session.objects.filter(cohort=cohort).first()
+    url = reverse("facilitate_breakouts", args=[cohort.slug, session.pk])
+    first = [seat(cohort, member(p, commission)) for p in people[:2]]
+    breakouts_assign(session=session, actor=facilitator, groups={e.pk: "A" for e in first})
+    client.force_login(facilitator)
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    more = [seat(cohort, member(p, commission)) for p in people[2:8]]
+    breakouts_assign(session=session, actor=facilitator,
+                     groups={e.pk: "A" if i % 2 else "B" for i, e in enumerate(first + more)})
+    with CaptureQueriesContext(connection) as eight:
+        html = client.get(url).content.decode()
+    # the seated learners, their groups and their terms: one query each, never per learner
+    assert len(eight) == len(two)
+    assert "breakout group “A”" in html and "breakout group “B”" in html
+    assert html.count('name="group_') == 8
