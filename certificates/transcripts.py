@@ -1,9 +1,12 @@
 """An official's transcript: every completed course (certificates.selectors), its share
 link, and the files (CSV here; the PDF through certificates.rendering)."""
 
+import functools
+
 from django.conf import settings
 from django.urls import reverse
 
+from .hours.requirements import RULES_DIR, read_vocabulary
 from .models import TranscriptLink, new_transcript_token
 from .selectors import completed_courses
 
@@ -14,7 +17,17 @@ CSV_HEADER = [
 
 
 def transcript_rows(user):
-    return completed_courses([user.pk]).get(user.pk, [])
+    """The user's completed courses, each with `topic_labels` (the vocabulary's words)."""
+    labels = topic_labels()
+    rows = completed_courses([user.pk]).get(user.pk, [])
+    for row in rows:
+        row.extra["topic_labels"] = [labels.get(t, t) for t in row.topics]
+    return rows
+
+
+@functools.cache
+def topic_labels() -> dict:
+    return dict(read_vocabulary(RULES_DIR / "vocabulary.toml").topics)
 
 
 def transcript_link_for(user) -> TranscriptLink:

@@ -22,7 +22,8 @@ def test_the_transcript_lists_completed_courses(client, official, course, staff)
     html = client.get(reverse("transcript")).content.decode()
     assert "Budgets as moral documents" in html
     assert "3.0" in html and "6.0" in html  # attended, credit hours
-    assert "ethics" in html and "Progressive Governance Academy" in html
+    assert "Ethics, conflicts of interest and standards of conduct" in html
+    assert "Progressive Governance Academy" in html
     assert reverse("certificate_verify", args=[certificate.code]) in html
 
 
