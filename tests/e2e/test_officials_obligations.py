@@ -42,10 +42,24 @@ def florida(site_tree):
 def test_requirement_status_transcript_and_quorum_warning(live_server, page, new_page, florida):
     base = live_server.url
     login(page, base, "denise@example.org", PASSWORD)
+    page.goto(base + "/me/profile/")
+    expect(page.get_by_role("group", name="Leon County Commission, term from Nov 21, 2023")) \
+        .to_be_visible()
+    new_term = page.get_by_role("group", name="A new body or term")
+    new_term.get_by_label("Name of the body").fill("Leon County School Board")
+    new_term.get_by_label("Type of body").select_option("school_board")
+    new_term.get_by_label("State or territory").select_option("FL")
+    new_term.get_by_label("Number of seats").fill("5")
+    new_term.get_by_label("Oath of office").fill("2024-11-19")
+    assert_accessible(page, "profile with bodies")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+    assert BodyMembership.objects.filter(user=florida["official"]).count() == 2
     page.goto(base + "/me/")
     section = page.locator("section[aria-labelledby=requirements-heading]")
     expect(section).to_contain_text("Annual ethics, public records and open meetings training")
     expect(section).to_contain_text("1.5 of 4")
+    expect(section.locator(".requirement")).to_have_count(2)  # the commission, the board
     expect(section).to_contain_text("Hours still needed")
     expect(section).to_contain_text("Fla. Stat. §112.3142")
     expect(section).to_contain_text("You or your clerk confirm what counts")
@@ -79,3 +93,6 @@ def test_requirement_status_transcript_and_quorum_warning(live_server, page, new
     expect(warning).to_contain_text("Government in the Sunshine Law")
     expect(warning).to_contain_text("Suggestion:")
     assert_accessible(facilitator, "cohort page with a quorum warning")
+    session = florida["cohort"].sessions.first()
+    facilitator.goto(f"{base}/facilitate/{florida['cohort'].slug}/sessions/{session.pk}/breakouts/")
+    assert_accessible(facilitator, "breakout groups")
