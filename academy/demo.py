@@ -4,14 +4,18 @@ Every file is read and checked before anything is written; a mistake raises a
 `DataFileError` naming the file and the field.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
 
+from .choices import JurisdictionType, USState
 from .datafiles import read_toml
-from .models import Organization, User
+from .models import BodyMembership, Organization, User
+from .services import MembershipRow, body_memberships_save
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DEMO_PASSWORD = "governing-together"
@@ -63,6 +67,41 @@ def load_people(data_dir: Path | None = None) -> list[dict]:
     return rows
 
 
+def load_bodies(data_dir: Path | None = None) -> tuple[list[dict], list[dict]]:
+    """Bodies and the demo officials' terms on them (days before the seeding day)."""
+    data_dir = data_dir or DATA_DIR
+    table = read_toml(data_dir / "bodies.toml")
+    emails = [p["email"].lower() for p in load_people(data_dir)]
+    bodies, seen = [], set()
+    for entry in table.tables("bodies"):
+        row = {
+            "name": entry.text("name"),
+            "body_type": entry.choice("type", entry.text("type"), JurisdictionType.values),
+            "state": entry.choice("state", entry.text("state"), USState.values),
+            "seats": entry.value("seats", int),
+        }
+        if row["seats"] < 1:
+            raise entry.error("seats", "a body has at least one seat")
+        entry.unique("name", row["name"], seen)
+        entry.done()
+        bodies.append(row)
+    terms = []
+    for entry in table.tables("terms"):
+        row = {
+            "email": entry.choice("email", entry.text("email").lower(), emails),
+            "body": entry.choice("body", entry.text("body"), seen),
+            "seat": entry.text("seat", ""),
+            "oath_days_ago": entry.value("oath_days_ago", int, None),
+            "election_days_ago": entry.value("election_days_ago", int, None),
+            "compensated": entry.value("compensated", bool, False),
+        }
+        if row["oath_days_ago"] is None and row["election_days_ago"] is None:
+            raise entry.error("oath_days_ago", "give oath_days_ago or election_days_ago")
+        entry.done()
+        terms.append(row)
+    return bodies, terms
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
     """(role, email, who) of every demo person, in the file's order, for the terminal."""
     orgs = {o["slug"]: o["name"] for o in load_organizations()}
@@ -100,3 +139,29 @@ def seed(log):
         )
         if person["role"] in ADMIN_ROLES and not Authenticator.objects.filter(user=user).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
+    _seed_bodies(log)
+
+
+def _seed_bodies(log):
+    """Bodies and terms, through the profile page's service (once: an official with terms
+    on file is left as they are)."""
+    bodies, terms = load_bodies()
+    by_name = {b["name"]: b for b in bodies}
+    today = timezone.localdate()
+    for email in dict.fromkeys(t["email"] for t in terms):
+        user = User.objects.get(email=email)
+        if BodyMembership.objects.filter(user=user).exists():
+            continue
+        rows = []
+        for term in (t for t in terms if t["email"] == email):
+            body = by_name[term["body"]]
+            days = {k: term[f"{k}_days_ago"] for k in ("oath", "election")}
+            rows.append(MembershipRow(
+                body_name=body["name"], body_type=body["body_type"], state=body["state"],
+                seats=body["seats"], seat=term["seat"], compensated=term["compensated"],
+                oath_date=today - timedelta(days=days["oath"]) if days["oath"] else None,
+                election_date=(today - timedelta(days=days["election"])
+                               if days["election"] else None),
+            ))
+        body_memberships_save(user=user, rows=rows)
+        log(f"terms of {email}")

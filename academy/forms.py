@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES, User
+from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES, JurisdictionType, User, USState
 
 
 class SignupExtraForm(forms.Form):
@@ -50,3 +50,97 @@ class ProfileForm(forms.ModelForm):
             if isinstance(value, str):
                 cleaned[key] = value.strip()
         return cleaned
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class MembershipForm(forms.Form):
+    """One term on one body (the profile's formset: several bodies, several terms)."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    body_name = forms.CharField(
+        label="Name of the body", max_length=200,
+        help_text="For example: Leon County Board of County Commissioners.",
+    )
+    body_type = forms.ChoiceField(label="Type of body", choices=JurisdictionType.choices)
+    state = forms.ChoiceField(label="State or territory", choices=USState.choices)
+    seats = forms.IntegerField(
+        label="Number of seats", min_value=1, max_value=500,
+        help_text="How many members the body has when every seat is filled.",
+    )
+    seat = forms.CharField(
+        label="Your seat or office", max_length=200, required=False,
+        help_text="For example: County Commissioner, District 2.",
+    )
+    oath_date = forms.DateField(
+        label="Oath of office", required=False, widget=DateInput,
+        help_text="The day you took the oath (or took up the duties) for this term.",
+    )
+    election_date = forms.DateField(
+        label="Elected or appointed on", required=False, widget=DateInput
+    )
+    left_on = forms.DateField(
+        label="Left office on", required=False, widget=DateInput,
+        help_text="Leave blank while you serve.",
+    )
+    compensated = forms.BooleanField(
+        label="The body pays me or reimburses my expenses", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body_type"].choices = [("", "Choose a type")] + list(JurisdictionType.choices)
+        self.fields["state"].choices = [("", "Choose a state or territory")] + list(
+            USState.choices
+        )
+        self.fields["seat"].widget.attrs["autocomplete"] = "organization-title"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cleaned_data.get("DELETE"):
+            return cleaned
+        from .services.bodies import membership_row_problem
+
+        if not self.errors and cleaned.get("body_name"):
+            problem = membership_row_problem(self.row())
+            if problem:
+                self.add_error(problem[0], problem[1])
+        return cleaned
+
+    def row(self):
+        from .services.bodies import MembershipRow
+
+        data = self.cleaned_data
+        return MembershipRow(
+            body_name=data.get("body_name", "").strip(),
+            body_type=data.get("body_type", ""),
+            state=data.get("state", ""),
+            seats=data.get("seats") or 0,
+            seat=data.get("seat", ""),
+            oath_date=data.get("oath_date"),
+            election_date=data.get("election_date"),
+            left_on=data.get("left_on"),
+            compensated=bool(data.get("compensated")),
+            pk=data.get("id"),
+            delete=bool(data.get("DELETE")),
+        )
+
+
+MembershipFormSet = forms.formset_factory(MembershipForm, extra=1, can_delete=True, max_num=20)
+
+
+def membership_initial(memberships):
+    return [
+        {
+            "id": m.pk, "body_name": m.body.name, "body_type": m.body.body_type,
+            "state": m.body.state, "seats": m.body.seats, "seat": m.seat,
+            "oath_date": m.oath_date, "election_date": m.election_date, "left_on": m.left_on,
+            "compensated": m.compensated,
+        }
+        for m in memberships
+    ]

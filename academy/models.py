@@ -5,6 +5,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -244,3 +245,84 @@ class OutboxEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class Body(models.Model):
+    """A public body officials serve on (a city council, a county commission, a school
+    board). One row per body, shared by its members: the quorum guard counts them."""
+
+    name = models.CharField(max_length=200, help_text="For example: Leon County Commission.")
+    body_type = models.CharField(
+        "type", max_length=20, choices=JurisdictionType.choices,
+        help_text="Decides which state training requirements apply.",
+    )
+    state = models.CharField("state or territory", max_length=2, choices=USState.choices)
+    seats = models.PositiveSmallIntegerField(
+        "number of seats", help_text="How many members the body has, when every seat is filled."
+    )
+    quorum = models.PositiveSmallIntegerField(
+        null=True, blank=True,
+        help_text="Only when the body's law, rules or charter set one other than a majority.",
+    )
+
+    class Meta:
+        ordering = ["state", "name"]
+        verbose_name_plural = "bodies"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "body_type", "state", name="unique_body"
+            ),
+            models.CheckConstraint(condition=models.Q(seats__gte=1), name="body_has_seats"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.state})"
+
+
+class BodyMembership(models.Model):
+    """One term of one official on one body: the seat, the oath or election date, and when
+    they left. Several rows for the same body are several terms."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="body_memberships"
+    )
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="memberships")
+    seat = models.CharField(
+        "seat or office", max_length=200, blank=True,
+        help_text="For example: County Commissioner, District 2.",
+    )
+    oath_date = models.DateField(
+        "oath of office", null=True, blank=True,
+        help_text="The day you took the oath (or took up the duties) for this term.",
+    )
+    election_date = models.DateField(
+        "elected or appointed on", null=True, blank=True,
+    )
+    left_on = models.DateField("left office on", null=True, blank=True)
+    compensated = models.BooleanField(
+        "paid or reimbursed", default=False,
+        help_text="The body pays you a salary or stipend, or reimburses your expenses.",
+    )
+
+    class Meta:
+        ordering = ["body__name", "oath_date", "pk"]
+        indexes = [models.Index(fields=["body", "user"])]
+
+    def __str__(self):
+        return f"{self.user} on {self.body}"
+
+    def clean(self):
+        """The rule the profile page applies (academy.services.bodies), for the admin."""
+        from django.core.exceptions import ValidationError
+
+        from .services.bodies import MembershipRow, membership_row_problem
+
+        if self.body_id is None:
+            return
+        problem = membership_row_problem(MembershipRow(
+            body_name=self.body.name, body_type=self.body.body_type, state=self.body.state,
+            seats=self.body.seats, oath_date=self.oath_date,
+            election_date=self.election_date, left_on=self.left_on,
+        ))
+        if problem:
+            raise ValidationError({problem[0]: problem[1]})

@@ -303,6 +303,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {"task": "cohorts.session_reminders", "schedule": 15 * 60},
     "certificate-sweeper": {"task": "certificates.sweep", "schedule": 5 * 60},
     "closing-sweeper": {"task": "cohorts.close_sweep", "schedule": 10 * 60},
+    "requirement-reminders": {"task": "certificates.requirement_reminders",
+                              "schedule": 6 * 60 * 60},  # once a threshold: idempotent
 }
 # The email outbox (academy.outbox): a sender's claim on a row lasts this long (a sender
 # that dies is covered by the sweeper after it); failed sends are retried with backoff

@@ -4,28 +4,56 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
-from .forms import ProfileForm
+from .forms import MembershipFormSet, ProfileForm, membership_initial
+from .models import BodyMembership
+from .services import BodyError, body_memberships_save
+
+
+class _Rollback(Exception):
+    pass
 
 
 @login_required
 def profile(request):
+    """The profile and the official's bodies and terms, saved together or not at all."""
+    memberships = BodyMembership.objects.filter(user=request.user).select_related("body")
+    initial = membership_initial(memberships)
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=request.user)
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Your profile is saved.")
-            return redirect("profile")
+        if "bodies-TOTAL_FORMS" in request.POST:
+            formset = MembershipFormSet(request.POST, initial=initial, prefix="bodies")
+        else:  # a client that posts the profile alone leaves the bodies as they are
+            formset = MembershipFormSet(initial=initial, prefix="bodies")
+        if form.is_valid() and (not formset.is_bound or formset.is_valid()):
+            rows = (
+                [f.row() for f in formset.forms if f.has_changed() or f.initial]
+                if formset.is_bound else []
+            )
+            try:
+                with transaction.atomic():
+                    form.save()
+                    body_memberships_save(user=request.user, rows=rows)
+            except BodyError as error:
+                forms_used = [f for f in formset.forms if f.has_changed() or f.initial]
+                if error.index is not None and error.index < len(forms_used):
+                    forms_used[error.index].add_error(error.field, str(error))
+                else:
+                    formset._non_form_errors = formset.error_class([str(error)])
+            else:
+                messages.success(request, "Your profile is saved.")
+                return redirect("profile")
         messages.error(request, "Please correct the errors below; nothing was saved.")
     else:
         form = ProfileForm(instance=request.user)
-    return render(request, "academy/profile.html", {"form": form})
+        formset = MembershipFormSet(initial=initial, prefix="bodies")
+    return render(request, "academy/profile.html", {"form": form, "formset": formset})
 
 
 @never_cache

@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.models import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import OutboxEmail, OutboxStatus
+from .models import Body, BodyMembership, OutboxEmail, OutboxStatus
 from .outbox import outbox_retry
 from .viewsets import AcademyModelViewSet
 
@@ -72,4 +72,39 @@ class OutboxEmailViewSet(AcademyModelViewSet):
 hooks.register(
     "register_admin_viewset",
     lambda: OutboxEmailViewSet("academy_outboxemail", url_prefix="emails"),
+)
+
+
+class BodyViewSet(AcademyModelViewSet):
+    """Public bodies officials serve on: staff correct a body's seats or quorum here."""
+
+    model = Body
+    icon = "group"
+    menu_label = "Public bodies"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "body_type", "state", "seats", "quorum"]
+    list_filter = ["state", "body_type"]
+    search_fields = ["name"]
+    form_fields = ["name", "body_type", "state", "seats", "quorum"]
+
+
+class BodyMembershipViewSet(AcademyModelViewSet):
+    """Officials' terms on bodies (what they record on their profile)."""
+
+    model = BodyMembership
+    icon = "user"
+    menu_label = "Terms on bodies"
+    menu_order = 251
+    add_to_admin_menu = True
+    list_display = ["user", "body", "seat", "oath_date", "election_date", "left_on"]
+    list_filter = ["body__state"]
+    search_fields = ["user__email", "user__last_name", "body__name"]
+    form_fields = ["user", "body", "seat", "oath_date", "election_date", "left_on", "compensated"]
+
+
+hooks.register("register_admin_viewset", lambda: BodyViewSet("academy_body", url_prefix="bodies"))
+hooks.register(
+    "register_admin_viewset",
+    lambda: BodyMembershipViewSet("academy_bodymembership", url_prefix="body-terms"),
 )

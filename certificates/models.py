@@ -222,3 +222,43 @@ class Certificate(models.Model):
             "certId": self.code,
         }
         return "https://www.linkedin.com/profile/add?" + urlencode(params)
+
+
+class RequirementReminder(models.Model):
+    """One reminder email about one requirement's window (60 or 14 days before its due
+    date), sent once: the unique key makes sending again a no-op."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.ForeignKey("academy.Body", on_delete=models.CASCADE, related_name="+")
+    requirement_id = models.CharField(max_length=100)
+    due = models.DateField()
+    days_before = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "body", "requirement_id", "due", "days_before"],
+                name="unique_requirement_reminder",
+            )
+        ]
+
+
+def new_transcript_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class TranscriptLink(models.Model):
+    """An official's shareable transcript link (like a certificate's verification page);
+    resetting it makes a new token and the old link stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transcript_link"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_transcript_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Transcript link of {self.user}"

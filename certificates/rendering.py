@@ -247,3 +247,32 @@ def weasyprint_subsetting_ok() -> bool:
         return harfbuzz_subset is not None and bool(harfbuzz.hb_version_atleast(4, 1, 0))
     except Exception:  # a WeasyPrint without these names: ask the dynamic loader
         return ctypes.util.find_library("harfbuzz-subset") is not None
+
+
+TRANSCRIPT_TEMPLATE = "certificates/pdf/transcript.html"
+
+
+@functools.cache
+def transcript_stylesheet() -> CSS:
+    """The certificate's face and colours on portrait pages (a transcript runs long)."""
+    return CSS(
+        string="@page { size: letter; margin: 0.6in; "
+        "@bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); "
+        "font-size: 8pt; color: #5b6472 } } "
+        "html { border-top: 0.16in solid #1d3f72; padding-top: 0.1in } "
+        "body { font-family: 'DejaVu Serif', serif; color: #1b2430; font-size: 9.5pt; "
+        "border-top: 2pt solid #f2b705; padding-top: 0.2in } "
+        ".logo { height: 0.6in } p.heading { font-size: 22pt; color: #1d3f72; margin: 0.1in 0 } "
+        "table { width: 100%; border-collapse: collapse } "
+        "th { text-align: left; color: #1d3f72; border-bottom: 1.5pt solid #1d3f72 } "
+        "td, th { padding: 3pt 4pt; vertical-align: top } "
+        "td { border-bottom: 0.5pt solid #c9ced6 } .note { font-size: 8pt; color: #5b6472 }",
+        base_url=ASSET_ORIGIN,
+        url_fetcher=AssetFetcher(),
+        font_config=font_config(),
+    )
+
+
+def render_transcript_pdf(context: dict) -> bytes:
+    html = render_to_string(TRANSCRIPT_TEMPLATE, context)
+    return render_html_pdf(html, stylesheets=[transcript_stylesheet()], one_page=False)

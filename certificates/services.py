@@ -28,6 +28,7 @@ from cohorts.services import enrollment_complete_by_exception
 
 from .certificate_data import CertificateData, settings_values
 from .models import Certificate, CertificateSettings, RenderStatus
+from .selectors import attended_hours
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def _snapshot(enrollment) -> dict:
         "cohort_title": cohort.title,
         "start_date": timezone.localtime(span[0][0], tz).date() if span else None,
         "end_date": timezone.localtime(span[-1][1], tz).date() if span else None,
-        "hours": course.estimated_hours,
+        "hours": attended_hours([enrollment])[enrollment.pk],
         "partner_names": [o.name for o in course.co_authors.all()],
     }
 

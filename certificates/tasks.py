@@ -86,3 +86,14 @@ def certificate_issue_completed_task(cohort_id: int, actor_id: int | None = None
 def certificate_issue_self_paced_task(enrollment_id: int) -> str:
     certificate = certificate_issue_self_paced(enrollment_id=enrollment_id)
     return "issued" if certificate else "not completed"
+
+
+@shared_task(name="certificates.requirement_reminders", acks_late=True)
+def requirement_reminders_task():
+    """Daily: officials whose required hours are missing 60 and 14 days before a due date
+    are emailed, once per threshold (certificates.requirements)."""
+    from django.utils import timezone
+
+    from .requirements import requirement_reminders_send
+
+    return requirement_reminders_send(today=timezone.localdate())

@@ -3,6 +3,17 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("me/transcript/", views.transcript, name="transcript"),
+    path("me/transcript.csv", views.transcript_csv, name="transcript_csv"),
+    path("me/transcript.pdf", views.transcript_pdf, name="transcript_pdf"),
+    path("me/transcript/link/reset/", views.transcript_link_reset_view,
+         name="transcript_link_reset"),
+    path("transcripts/<str:token>/", views.transcript_shared, name="transcript_shared"),
+    path("reports/requirements/", views.ClerkReportView.as_view(), name="clerk_report"),
+    path("reports/requirements.csv", views.ClerkReportView.as_view(), {"fmt": "csv"},
+         name="clerk_report_csv"),
+    path("reports/requirements.pdf", views.ClerkReportView.as_view(), {"fmt": "pdf"},
+         name="clerk_report_pdf"),
     path("certificates/<str:code>.json", views.verify_json, name="certificate_verify_json"),
     path("certificates/<str:code>/", views.verify, name="certificate_verify"),
     path("certificates/<str:code>/pdf/", views.download_pdf, name="certificate_pdf"),

@@ -6,22 +6,31 @@ import zipfile
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views import View
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from academy import ratelimit
 from academy.background import enqueue_long
+from academy.exports import csv_response
 from cohorts.models import Enrollment
 from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
 from cohorts.views.paging import paginate
 
-from .models import Certificate, RenderStatus, normalize_code
+from .clerk import CSV_HEADER as CLERK_CSV_HEADER
+from .clerk import bodies_in_scope, clerk_csv_rows, clerk_report
+from .hours.requirements import load_requirements
+from .models import Certificate, RenderStatus, TranscriptLink, normalize_code
 from .services import (
     ISSUABLE_STATUSES,
     MAX_REASON,
@@ -29,6 +38,14 @@ from .services import (
     certificate_issue,
     certificate_reissue,
     certificate_revoke,
+)
+from .transcripts import (
+    CSV_HEADER,
+    transcript_csv_rows,
+    transcript_link_for,
+    transcript_link_reset,
+    transcript_rows,
+    transcript_share_url,
 )
 
 # --- Public verification -------------------------------------------------------------
@@ -265,3 +282,128 @@ class CohortCertificatesZipView(FacilitatorCohortMixin, View):
             f'attachment; filename="certificates-{self.cohort.slug}.zip"'
         )
         return response
+
+
+# --- Transcripts ---------------------------------------------------------------------
+
+
+def _transcript_context(user, link):
+    return {
+        "name": user.printed_name,
+        "rows": transcript_rows(user),
+        "share_url": transcript_share_url(link),
+        "generated_at": timezone.localtime(timezone=user.tzinfo),
+    }
+
+
+@login_required
+def transcript(request):
+    context = _transcript_context(request.user, transcript_link_for(request.user))
+    return render(request, "certificates/transcript.html", context)
+
+
+@login_required
+def transcript_csv(request):
+    rows = transcript_rows(request.user)
+    return csv_response("transcript.csv", CSV_HEADER, transcript_csv_rows(rows))
+
+
+@login_required
+def transcript_pdf(request):
+    from .rendering import ASSET_ORIGIN, STATIC_PREFIX, render_transcript_pdf  # WeasyPrint
+
+    context = _transcript_context(request.user, transcript_link_for(request.user))
+    context["logo_url"] = ASSET_ORIGIN + STATIC_PREFIX + "certificates/logo.jpg"
+    response = HttpResponse(render_transcript_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="transcript.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def transcript_link_reset_view(request):
+    transcript_link_reset(user=request.user)
+    messages.success(request, "Your transcript has a new link; the old one no longer works.")
+    return redirect("transcript")
+
+
+def transcript_shared(request, token):
+    if _rate_limited(request):
+        return render(request, "certificates/rate_limited.html", status=429)
+    link = TranscriptLink.objects.select_related("user").filter(token=token).first()
+    if link is None:
+        raise Http404
+    context = _transcript_context(link.user, link) | {"shared": True}
+    return render(request, "certificates/transcript.html", context)
+
+
+# --- The clerk's export (staff and facilitators) -------------------------------------
+
+
+class ClerkReportForm(forms.Form):
+    state = forms.ChoiceField(label="State", required=False)
+    body = forms.ModelChoiceField(
+        label="Or one body", queryset=None, required=False, empty_label="Every body in the state"
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies_in_scope(actor)
+        states = sorted(load_requirements())
+        self.fields["state"].choices = [("", "Choose a state")] + [(s, s) for s in states]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("state") and not cleaned.get("body"):
+            raise forms.ValidationError("Choose a state or a body.")
+        return cleaned
+
+
+class ClerkReportView(LoginRequiredMixin, View):
+    """Per state or body: who has met each requirement and who is short (HTML, CSV, PDF)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not (user.is_staff or user.is_facilitator):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, fmt="html"):
+        form = ClerkReportForm(request.GET or None, actor=request.user)
+        report = None
+        if form.is_bound and form.is_valid():
+            today = timezone.localdate(timezone=request.user.tzinfo)
+            report = clerk_report(
+                actor=request.user, today=today, state=form.cleaned_data["state"],
+                body=form.cleaned_data["body"],
+            )
+            if fmt == "csv":
+                return csv_response("training-requirements.csv", CLERK_CSV_HEADER,
+                                    clerk_csv_rows(report))
+            if fmt == "pdf":
+                from .rendering import (
+                    ASSET_ORIGIN,
+                    STATIC_PREFIX,
+                    render_html_pdf,
+                    transcript_stylesheet,  # WeasyPrint: web-safe here
+                )
+
+                html = render_to_string("certificates/pdf/clerk_report.html", {
+                    "report": report, "today": today,
+                    "generated_at": timezone.localtime(timezone=request.user.tzinfo),
+                    "logo_url": ASSET_ORIGIN + STATIC_PREFIX + "certificates/logo.jpg",
+                })
+                pdf = render_html_pdf(html, stylesheets=[transcript_stylesheet()],
+                                      one_page=False)
+                response = HttpResponse(pdf, content_type="application/pdf")
+                response["Content-Disposition"] = (
+                    'attachment; filename="training-requirements.pdf"'
+                )
+                return response
+        elif fmt != "html":
+            return redirect("clerk_report")
+        return render(request, "certificates/clerk_report.html", {
+            "form": form, "report": report,
+            "rows": report.rows[:200] if report else [],
+            "query": request.GET.urlencode(),
+        })

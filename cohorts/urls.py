@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from .views import (
     attendance,
+    breakouts,
     check_in,
     facilitate,
     imports,
@@ -45,6 +46,7 @@ SESSION_PAGES = [
     ("import/", imports.ImportView, "facilitate_import"),
     ("import/confirm/", imports.ImportConfirmView, "facilitate_import_confirm"),
     ("change/", lifecycle.SessionChangeView, "facilitate_session_change"),
+    ("breakouts/", breakouts.BreakoutsView, "facilitate_breakouts"),
 ]
 cohort_pages.append(path("sessions/<int:session_pk>/", include(
     [path(route, view.as_view(), name=name) for route, view, name in SESSION_PAGES]

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from academy.datafiles import MISSING, DataFileError, Table, display_path, messages, read_toml
 from academy.demo import load_organizations
 
+from .forms import _requirement_choices, _topic_choices
 from .models import AcademyHomePage, CatalogPage, CoursePage, ModulePage, Pillar, PolicyArea
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -88,6 +89,10 @@ def _course(table: Table, slug: str, known: dict) -> dict:
     fields = table.model_fields(CoursePage, "title", "summary", "format", "estimated_hours",
                                 image_alt="")
     fields["slug"] = slug
+    fields["training_topics"] = table.choices("training_topics", [t for t, _ in _topic_choices()])
+    fields["counts_toward"] = table.choices(
+        "counts_toward", [r for r, _ in _requirement_choices()]
+    )
     image = _course_image(table, fields["image_alt"])
     outcome = CoursePage._meta.get_field("outcomes").stream_block.child_blocks["outcome"]
     fields["outcomes"] = json.dumps([

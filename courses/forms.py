@@ -1,6 +1,23 @@
 """Forms for the curriculum: the CoursePage and ModulePage admin forms."""
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+
+# The rule files' reader is plain Python over TOML (no models, no app code above academy):
+# the course form offers their topics and requirement ids as the choices staff tag with.
+from certificates.hours.requirements import RULES_DIR, load_requirements, read_vocabulary
+
+
+def _topic_choices():
+    return list(read_vocabulary(RULES_DIR / "vocabulary.toml").topics.items())
+
+
+def _requirement_choices():
+    return [
+        (r.id, f"{state}: {r.title} ({r.provenance.citation})")
+        for state, requirements in sorted(load_requirements().items())
+        for r in requirements
+    ]
 
 
 class ModulePageForm(WagtailAdminPageForm):
@@ -19,7 +36,19 @@ class ModulePageForm(WagtailAdminPageForm):
 
 
 class CoursePageForm(WagtailAdminPageForm):
-    """A course image needs alt text: the page's own, or the image's description."""
+    """A course image needs alt text: the page's own, or the image's description. Staff tag
+    the training topics a course covers and the state requirements it may count toward."""
+
+    training_topics = forms.MultipleChoiceField(
+        choices=_topic_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        label="Training topics covered",
+    )
+    counts_toward = forms.MultipleChoiceField(
+        choices=_requirement_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        label="May count toward",
+        help_text="State requirements this course may count toward; the official or their "
+        "clerk confirms what counts.",
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -133,11 +133,11 @@ def test_seed_demo_prints_every_login(capsys):
     out = capsys.readouterr().out
     people = load_people()
     officials = [p for p in people if p["role"] == "official"]
-    assert len(officials) == 24
+    assert len(officials) == 27
     for person in people:
         assert person["email"] in out, person["email"]
     assert "official24@example.org" in out and "Municipality of Anchorage, AK" in out
-    assert "31 people can log in, each with the password governing-together" in out
+    assert "34 people can log in, each with the password governing-together" in out
 
 
 def test_every_course_has_its_picture_with_alt_text(client):
@@ -147,3 +147,33 @@ def test_every_course_has_its_picture_with_alt_text(client):
     html = client.get("/catalog/").content.decode()
     for course in courses:
         assert f'alt="{course.image_alt}"' in html
+
+
+def test_officials_requirements_show_each_state():
+    from certificates.requirements import requirement_rows
+
+    emails = ["official3@example.org", "official2@example.org", "official19@example.org",
+              "official25@example.org", "official26@example.org"]
+    by_email = {u.email: u.pk for u in User.objects.filter(email__in=emails)}
+    today = timezone.localdate()
+    rows = requirement_rows(by_email.values(), today=today)
+    status = {
+        email: {r.requirement.id: r.status for r in rows[pk]} for email, pk in by_email.items()
+    }
+    assert status["official3@example.org"]["tx-open-meetings"].state == "overdue"
+    assert status["official2@example.org"]["nc-ethics-after-election"].state == "due_soon"
+    california = status["official19@example.org"]["ca-ethics-local-agency"]
+    assert california.history[0].met and not california.history[0].late
+    assert california.state == "open"  # the next training, two years after the first
+    summer = Session.objects.filter(cohort__slug="housing-summer-2026").order_by("ends_at")
+    florida = status["official25@example.org"]["fl-ethics-annual"].state
+    if summer.last().ends_at.year == today.year:  # the finished cohort fell in this year
+        assert florida == "met"
+    assert status["official26@example.org"]["fl-ethics-annual"].state in ("open", "due_soon")
+
+
+def test_the_florida_cohort_shows_the_quorum_guard(client):
+    cohort = Cohort.objects.get(slug="organizer-florida-2027")
+    client.force_login(cohort.facilitators.first())
+    html = client.get(f"/facilitate/{cohort.slug}/").content.decode()
+    assert "3 members of Leon County Board of County Commissioners" in html

@@ -5,6 +5,7 @@ hold fields, constraints and cheap properties.
 """
 
 from .attendance import Attendance, SessionReminder
+from .breakouts import BreakoutPlacement
 from .calendar import CalendarToken, new_calendar_token
 from .choices import (
     ACTIVE_STATUSES,
@@ -32,6 +33,7 @@ from .enrollment import Enrollment, EnrollmentEvent, EnrollmentQuerySet
 from .history import CohortEvent, CohortEventKind
 
 __all__ = [
+    "BreakoutPlacement",
     "ACTIVE_STATUSES", "ATTENDED_STATUSES", "HISTORY_STATUSES", "CohortEvent", "CohortEventKind",
     "SessionQuerySet", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE",
     "LATE_AFTER", "SEAT_STATUSES", "Attendance", "AttendanceSource", "AttendanceStatus",

@@ -9,6 +9,7 @@ from .attendance import (
     normalise_check_in_code,
     session_check_in,
 )
+from .breakouts import breakouts_assign
 from .calendar_tokens import calendar_token_for, calendar_token_reset
 from .closing import close_progress, close_refusal, cohort_close, cohort_close_results
 from .cohorts import cohort_announce, cohort_cancel, cohort_open, cohort_set_capacity, cohort_start
@@ -30,6 +31,7 @@ from .self_paced import self_paced_check, self_paced_cohort, self_paced_start
 from .sessions import session_cancel, session_move, session_times_problem, sessions_edited
 
 __all__ = [
+    "breakouts_assign",
     "Admission", "AttendanceError", "CohortBusy", "EnrollmentError", "EnrollmentNotFound",
     "attendance_import", "attendance_mark_all_present", "attendance_record",
     "calendar_token_for", "calendar_token_reset", "enrollment_admission",

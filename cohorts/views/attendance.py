@@ -17,6 +17,7 @@ from academy.exports import csv_response
 from ..models import ATTENDED_STATUSES, SEAT_STATUSES, Attendance, AttendanceStatus, Enrollment
 from ..progress import cohort_attendance, seated_enrollments
 from ..qr import check_in_url, qr_svg
+from ..quorum_guard import session_quorum_warnings
 from ..services import AttendanceError, attendance_mark_all_present, attendance_record
 from .facilitate import FacilitatorCohortMixin, SessionMixin
 from .paging import paginate
@@ -52,7 +53,8 @@ class SessionDetailView(SessionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            qr=qr_svg(self.session), check_in_url=check_in_url(self.session), **kwargs
+            qr=qr_svg(self.session), check_in_url=check_in_url(self.session),
+            quorum_warnings=session_quorum_warnings(self.session), **kwargs
         )
 
 

@@ -28,6 +28,7 @@ from ..models import (
     Session,
 )
 from ..progress import ROSTER_FIELDS
+from ..quorum_guard import cohort_quorum_warnings
 from ..selectors import ROSTER_SORTS, RUNNING, cohort_summaries, roster
 from ..services import (
     EnrollmentError,
@@ -139,6 +140,7 @@ class FacilitateCohortView(FacilitatorCohortMixin, TemplateView):
             seated=sum(counts.get(s, 0) for s in SEAT_STATUSES),
             ended=sum(counts.get(s, 0) for s in HISTORY_STATUSES),
             decision_form=DecisionForm(),
+            quorum_warnings=cohort_quorum_warnings(self.cohort),
             **kwargs,
         )
 
@@ -230,6 +232,7 @@ class RosterView(FacilitatorCohortMixin, TemplateView):
             sorts=[(k, v[0]) for k, v in ROSTER_SORTS.items()],
             track_filters=TRACK_FILTERS.items(), decision_form=DecisionForm(),
             at_risk=everyone.at_risk,
+            quorum_warnings=cohort_quorum_warnings(self.cohort),
             **kwargs,
         )
 

@@ -178,6 +178,11 @@ class CoursePage(SpecificChildRouteMixin, Page):
         max_length=20, choices=CourseFormat.choices, default=CourseFormat.LIVE_ONLINE
     )
     estimated_hours = models.DecimalField(max_digits=5, decimal_places=1, default=1)
+    # State training requirements (certificates/rules/): the topics the course covers
+    # (slugs of vocabulary.toml) and the requirement ids it may count toward. The official
+    # or their clerk confirms what counts; these only say where the course may.
+    training_topics = models.JSONField(default=list, blank=True)
+    counts_toward = models.JSONField(default=list, blank=True)
     co_authors = ParentalManyToManyField(
         Organization,
         blank=True,
@@ -220,6 +225,10 @@ class CoursePage(SpecificChildRouteMixin, Page):
             heading="Catalog",
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
+        MultiFieldPanel(
+            [FieldPanel("training_topics"), FieldPanel("counts_toward")],
+            heading="State training requirements",
+        ),
         FieldPanel("co_authors", widget=forms.CheckboxSelectMultiple),
     ]
 

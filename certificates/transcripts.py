@@ -1,0 +1,62 @@
+"""An official's transcript: every completed course (certificates.selectors), its share
+link, and the files (CSV here; the PDF through certificates.rendering)."""
+
+import functools
+
+from django.conf import settings
+from django.urls import reverse
+
+from .hours.requirements import RULES_DIR, read_vocabulary
+from .models import TranscriptLink, new_transcript_token
+from .selectors import completed_courses
+
+CSV_HEADER = [
+    "Course", "Cohort", "Started", "Completed", "Completed at", "Hours attended",
+    "Credit hours", "Topics", "Provider", "Certificate", "Certificate verification",
+]
+
+
+def transcript_rows(user):
+    """The user's completed courses, each with `topic_labels` (the vocabulary's words)."""
+    labels = topic_labels()
+    rows = completed_courses([user.pk]).get(user.pk, [])
+    for row in rows:
+        row.extra["topic_labels"] = [labels.get(t, t) for t in row.topics]
+    return rows
+
+
+@functools.cache
+def topic_labels() -> dict:
+    return dict(read_vocabulary(RULES_DIR / "vocabulary.toml").topics)
+
+
+def transcript_link_for(user) -> TranscriptLink:
+    link, _ = TranscriptLink.objects.get_or_create(user=user)
+    return link
+
+
+def transcript_link_reset(*, user) -> TranscriptLink:
+    link = transcript_link_for(user)
+    link.token = new_transcript_token()
+    link.save(update_fields=["token"])
+    return link
+
+
+def transcript_share_url(link) -> str:
+    return settings.SITE_URL + reverse("transcript_shared", args=[link.token])
+
+
+def certificate_url(code) -> str:
+    return settings.SITE_URL + reverse("certificate_verify", args=[code]) if code else ""
+
+
+def transcript_csv_rows(rows):
+    for row in rows:
+        yield [
+            row.course_title, row.cohort_title,
+            row.start_date.isoformat() if row.start_date else "",
+            row.completed_on.isoformat(), row.completed_at.isoformat(timespec="seconds"),
+            row.hours_attended, row.credit_hours,
+            "; ".join(row.topics), "; ".join(row.providers), row.certificate_code or "",
+            certificate_url(row.certificate_code),
+        ]
