@@ -198,10 +198,9 @@ def credential_verify_view(request):
             form = CredentialVerifyForm(request.POST)
             valid = form.is_valid()
         except RequestDataTooBig:
-            form = CredentialVerifyForm()
-            form.add_error(None, "This is far longer than any credential: paste one "
-                           "credential's JSON text.")
-            valid = False
+            form, valid = CredentialVerifyForm(), False
+            context["error"] = ("This is far longer than any credential: paste one "
+                                "credential's JSON text.")
         context["form"] = form
         if valid:
             verification = credential_verify(form.cleaned_data["credential"])
