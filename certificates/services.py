@@ -400,9 +400,12 @@ def status_lists_resign() -> int:
 def _credential_prepare(certificate_id: int) -> Certificate | None:
     """Give the certificate its identity salt and its status bit, once (locked)."""
     with transaction.atomic():
+        # Not joined with its status list: on PostgreSQL a row re-read after waiting for
+        # the lock would come with the list as of before the wait (None when another
+        # render just created it); the list is read afterwards, fresh.
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrollment__cohort__course", "enrollment__user", "status_list")
+            .select_related("enrollment__cohort__course", "enrollment__user")
             .get(pk=certificate_id)
         )
         if certificate.is_revoked:
