@@ -519,3 +519,17 @@ def credential_key_rotate() -> tuple[str, str, int]:
     issuer.add_retired_key(old.public_multibase)  # listed before the new key takes over
     issuer.write_key_file(source.path, new)
     return old.public_multibase, new.public_multibase, status_lists_resign()
+
+
+def certificates_missing_credentials() -> list[int]:
+    """Valid certificates rendered before credentials existed (or whose signing never ran):
+    queue a render for each, which signs the credential. The render emails nobody who
+    was already emailed, so this is safe to run again."""
+    ids = list(
+        Certificate.objects.valid()
+        .filter(credential__isnull=True, render_status=RenderStatus.DONE)
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        enqueue(RENDER_TASK, pk)
+    return ids

@@ -341,3 +341,20 @@ def test_a_configured_key_passes_the_deploy_check(key_file):
     key_file.write_text("not a key")
     [error] = check_credential_signing_key()
     assert error.id == "certificates.E003"
+
+
+def test_certificates_from_before_credentials_get_theirs(
+    finished_cohort, facilitator, staff, django_capture_on_commit_callbacks, mailoutbox
+):
+    old = issue(finished_cohort, facilitator)
+    revoked = issue(finished_cohort, facilitator)
+    services.certificate_revoke(certificate=revoked, actor=staff, reason="Issued in error.")
+    Certificate.objects.update(credential=None, emailed_at="2026-01-01T00:00:00Z")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("sign_missing_credentials", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    old.refresh_from_db()
+    revoked.refresh_from_db()
+    assert services.credential_verify(old.credential).verified
+    assert revoked.credential is None  # a revoked certificate is not signed again
+    assert mailoutbox == []  # nobody is emailed a second time
