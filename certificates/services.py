@@ -32,7 +32,7 @@ from . import issuer
 from .certificate_data import CertificateData, settings_values
 from .credentials import keys, openbadge, proofs
 from .credentials import status_list as bitstrings
-from .credentials.verification import CredentialVerification, verify_credential
+from .credentials.verification import Check, CredentialVerification, verify_credential
 from .models import Certificate, CertificateSettings, RenderStatus, StatusList
 
 log = logging.getLogger(__name__)
@@ -381,7 +381,14 @@ def _status_bit_set(*, list_id: int, index: int, value: bool = True) -> None:
     bits = bytearray(status_list.bits)
     bitstrings.set_bit(bits, index, value)
     status_list.bits = bytes(bits)
-    status_list.credential = _status_list_sign(status_list)
+    try:
+        status_list.credential = _status_list_sign(status_list)
+    except issuer.SigningKeyError as exc:
+        log.error("Status list %s not signed: %s", status_list.number, exc)
+        raise CertificateError(
+            "The revocation list cannot be signed (the credential signing key is not "
+            "available), so nothing was changed. Please tell the site's administrators."
+        ) from exc
     status_list.save(update_fields=["bits", "credential", "updated_at"])
 
 
@@ -491,12 +498,20 @@ def credential_verify(credential, status_lists=None) -> CredentialVerification:
     """Check a credential (JSON text or dict) against the academy's DID document and its
     own status lists; never raises. `status_lists`: the lists it needs, if already loaded
     (otherwise every list is read, in one query)."""
+    try:
+        did_document = issuer.did_document()
+    except (issuer.SigningKeyError, ValueError) as exc:
+        log.error("No DID document to check credentials against: %s", exc)
+        reason = "The academy's keys are not available right now; please try again later."
+        return CredentialVerification(tuple(
+            Check(name, None, reason) for name in
+            ("parsed", "issuer_known", "signature_valid", "not_revoked")
+        ))
     if status_lists is None:
         status_lists = StatusList.objects.filter(credential__isnull=False).values_list(
             "credential", flat=True
         )
-    return verify_credential(credential, issuer.did_document(),
-                             [lst for lst in status_lists if lst])
+    return verify_credential(credential, did_document, [lst for lst in status_lists if lst])
 
 
 def credential_key_rotate() -> tuple[str, str, int]:

@@ -85,7 +85,9 @@ def credential_summary(verification) -> str:
     failed = verification.failed_check
     if checks.get("signature_valid") and checks["signature_valid"].passed is False:
         return "Not verified: the signature does not match, so it cannot be trusted."
-    return f"Not verified: {failed.message}" if failed else "Not verified."
+    if failed is None:  # nothing could be checked (the academy's keys are unavailable)
+        return f"Not checked: {verification.checks[0].message}"
+    return f"Not verified: {failed.message}"
 
 
 def _certificate_credential_check(certificate):

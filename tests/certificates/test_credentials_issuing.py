@@ -358,3 +358,18 @@ def test_certificates_from_before_credentials_get_theirs(
     assert services.credential_verify(old.credential).verified
     assert revoked.credential is None  # a revoked certificate is not signed again
     assert mailoutbox == []  # nobody is emailed a second time
+
+
+def test_an_unreadable_key_is_a_message_not_an_error_page(client, key_file, finished_cohort,
+                                                          facilitator, staff):
+    certificate = issue(finished_cohort, facilitator)
+    key_file.write_text("not a key")
+    response = client.get(certificate.get_absolute_url())
+    assert response.status_code == 200
+    assert "Not checked: The academy&#x27;s keys are not available right now" in (
+        response.content.decode()
+    )
+    assert client.get("/.well-known/did.json").status_code == 503
+    with pytest.raises(services.CertificateError, match="nothing was changed"):
+        services.certificate_revoke(certificate=certificate, actor=staff, reason="Error.")
+    assert not Certificate.objects.get(pk=certificate.pk).is_revoked
