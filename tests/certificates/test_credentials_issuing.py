@@ -152,8 +152,9 @@ def test_self_paced_credential_has_no_attendance_result(course, facilitator):
 # --- Public URLs -------------------------------------------------------------------------
 
 
-def test_did_document_lists_the_current_key(client):
-    response = client.get("/.well-known/did.json")
+def test_did_document_lists_the_current_key(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):  # keys come from settings and files, never the database
+        response = client.get("/.well-known/did.json")
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     document = response.json()
@@ -163,8 +164,9 @@ def test_did_document_lists_the_current_key(client):
     assert document["verificationMethod"][0]["type"] == "Multikey"
 
 
-def test_credential_download(client, certificate):
-    response = client.get(f"/certificates/{certificate.code}/credential.json")
+def test_credential_download(client, certificate, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the certificate (the credential is stored whole)
+        response = client.get(f"/certificates/{certificate.code}/credential.json")
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
         f'attachment; filename="credential-{certificate.code}.json"'
@@ -182,8 +184,11 @@ def test_a_credential_not_signed_yet_is_not_offered(client, finished_cohort, fac
     assert "being prepared" in html and "credential.json" not in html
 
 
-def test_status_list_is_public_signed_and_briefly_cacheable(client, certificate, settings):
-    response = client.get("/credentials/status/1.json")
+def test_status_list_is_public_signed_and_briefly_cacheable(
+    client, certificate, settings, django_assert_num_queries
+):
+    with django_assert_num_queries(1):  # the stored, already signed list: no signing per hit
+        response = client.get("/credentials/status/1.json")
     assert response.status_code == 200
     assert f"max-age={settings.CREDENTIALS_STATUS_LIST_MAX_AGE}" in response["Cache-Control"]
     assert "public" in response["Cache-Control"]
