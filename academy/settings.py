@@ -313,6 +313,21 @@ OUTBOX_CLAIM_SECONDS = env.int("OUTBOX_CLAIM_SECONDS", default=300)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 # Certificate renders: attempts before a certificate is shown as failed to render.
 CERTIFICATE_MAX_RENDER_ATTEMPTS = env.int("CERTIFICATE_MAX_RENDER_ATTEMPTS", default=6)
+# Open Badges 3.0 credentials (certificates/issuer.py). The Ed25519 signing key comes from
+# CREDENTIALS_SIGNING_KEY (PEM text) or CREDENTIALS_SIGNING_KEY_FILE (a path), never from
+# the database or the repository. Without either, a DEVELOPMENT key is generated on first
+# use in CREDENTIALS_DEV_KEY_FILE (git-ignored) and `check --deploy` refuses it
+# (certificates.E002). Retired public keys (Multikey, "z6Mk...") stay in the DID document so
+# older credentials keep verifying: CREDENTIALS_RETIRED_KEYS (comma-separated) plus the
+# lines of the retired-keys file (default: the key file's path + ".retired"), which
+# `manage.py rotate_credential_key` appends to.
+CREDENTIALS_SIGNING_KEY = env.str("CREDENTIALS_SIGNING_KEY", default="")
+CREDENTIALS_SIGNING_KEY_FILE = env.str("CREDENTIALS_SIGNING_KEY_FILE", default="")
+CREDENTIALS_DEV_KEY_FILE = str(BASE_DIR / "var" / "DEVELOPMENT-ONLY-credential-key.pem")
+CREDENTIALS_RETIRED_KEYS = env.list("CREDENTIALS_RETIRED_KEYS", default=[])
+CREDENTIALS_RETIRED_KEYS_FILE = env.str("CREDENTIALS_RETIRED_KEYS_FILE", default="")
+# How long caches may keep a status list (seconds): a revocation shows within this time.
+CREDENTIALS_STATUS_LIST_MAX_AGE = env.int("CREDENTIALS_STATUS_LIST_MAX_AGE", default=300)
 # How long a request waits for a cohort's lock before "busy, please try again" (ms).
 COHORT_LOCK_TIMEOUT_MS = env.int("COHORT_LOCK_TIMEOUT_MS", default=5000)
 # Verification pages and JSON: requests per minute per client address.

@@ -5,7 +5,9 @@
 Renders N certificates (each with its own name, code and QR code) and N minimal
 documents through the same pipeline (same URL fetcher, FontConfiguration and caches),
 interleaved so both see the same machine state, and prints ms per PDF (median, p95),
-`ratio: X` (certificate median / minimal median) and memory: resident set size after
+`ratio: X` (certificate median / minimal median), the time to sign each certificate's
+Open Badges credential (eddsa-rdfc-2022, the render task's other half) as a share of the
+certificate's, and memory: resident set size after
 the first 10 certificates and after the last, and a tracemalloc pass that shows
 whether Python allocations grow with the number of certificates once warm.
 No database needed.
@@ -33,6 +35,9 @@ import django  # noqa: E402
 django.setup()
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
+import datetime as dt  # noqa: E402
+
+from certificates.credentials import keys, openbadge, status_list  # noqa: E402
 from certificates.rendering import (  # noqa: E402
     certificate_data_sample,
     render_certificate_pdf,
@@ -63,6 +68,32 @@ def sample(i):
     )
 
 
+def sign_sample(i, key):
+    """The credential of sample(i), signed (what certificate_render adds to the PDF)."""
+    data = sample(i)
+    host = "academy.example.org"
+    start = dt.datetime(2026, 3, 2, 15, tzinfo=dt.UTC)
+    award = openbadge.Award(
+        id=f"https://{host}/certificates/{data.verification_code}/credential.json",
+        issuer=openbadge.Issuer(id=keys.did_web(host), name="Progressive Governance Academy",
+                                url=f"https://{host}/"),
+        achievement=openbadge.Achievement(
+            id=f"https://{host}/catalog/budgets/", name=data.course_title,
+            description="Participatory budgeting for local officials.",
+            criteria="Attend at least 75% of the live sessions and complete every required "
+            "module.", hours=float(data.hours), language="en", minimum_attendance=75,
+            topics=(openbadge.Topic(name="Fiscal stewardship",
+                                    url=f"https://{host}/catalog/?pillar=fiscal"),),
+        ),
+        recipient_email=f"learner{i}@example.org", salt=f"{i:032x}",
+        attendance_percent=87.5, hours_earned=float(data.hours),
+        activity_start=start, activity_end=start + dt.timedelta(weeks=8), valid_from=start,
+        credential_status=status_list.status_list_entry(
+            list_url=f"https://{host}/credentials/status/1.json", index=i),
+    )
+    return openbadge.sign_credential(openbadge.open_badge_credential(award), key, start)
+
+
 def rss_kb():
     """Current resident set size in KB (Linux), else the peak."""
     try:
@@ -88,11 +119,13 @@ def main():
     count = max(args.count, 1)
 
     print(f"WeasyPrint HarfBuzz font subsetting: {'yes' if weasyprint_subsetting_ok() else 'NO'}")
-    for i in range(5):  # warm-up: fonts, stylesheets, image caches
+    key = keys.generate_signing_key()
+    for i in range(5):  # warm-up: fonts, stylesheets, image caches, JSON-LD contexts
         render_certificate_pdf(sample(i))
         render_minimal_pdf()
+        sign_sample(i, key)
 
-    cert_times, minimal_times, rss = [], [], []
+    cert_times, minimal_times, sign_times, rss = [], [], [], []
     size = 0
     gc.collect()
     for i in range(count):
@@ -104,6 +137,9 @@ def main():
         start = time.perf_counter()
         render_minimal_pdf(f"Minimal document {i}")
         minimal_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        sign_sample(i, key)
+        sign_times.append(time.perf_counter() - start)
         rss.append(rss_kb())
 
     cert_median, minimal_median = statistics.median(cert_times), statistics.median(minimal_times)
@@ -117,6 +153,13 @@ def main():
         " ms per PDF"
     )
     print(f"ratio: {cert_median / minimal_median:.2f}")
+    sign_median = statistics.median(sign_times)
+    print(
+        f"credential signing: median {ms(sign_median):.1f} ms, p95 "
+        f"{ms(pct(sign_times, 95)):.1f} ms; certificate with its credential "
+        f"{ms(cert_median + sign_median):.1f} ms (signing adds "
+        f"{sign_median / cert_median:.0%}, budget 25%)"
+    )
 
     def mb(window):
         return statistics.mean(window) / 1024

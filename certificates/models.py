@@ -170,6 +170,17 @@ class Certificate(models.Model):
         related_name="+",
     )
     revocation_emailed_at = models.DateTimeField(null=True, blank=True)
+    # The Open Badges 3.0 credential (signed JSON), written with each render.
+    credential = models.JSONField(null=True, blank=True, editable=False)
+    credential_signed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Random; the credential names the learner only by sha256(email + salt).
+    identity_salt = models.CharField(max_length=64, blank=True, editable=False)
+    # This certificate's bit in a revocation list: given once, never reused.
+    status_list = models.ForeignKey(
+        "StatusList", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        editable=False,
+    )
+    status_list_index = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -178,6 +189,11 @@ class Certificate(models.Model):
     class Meta:
         ordering = ["-issued_on", "recipient_name"]
         indexes = [models.Index(fields=["render_status", "render_requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_list", "status_list_index"], name="certificate_status_bit_unique"
+            )
+        ]
 
     def __str__(self):
         return f"{self.recipient_name}: {self.course_title} ({self.code})"
@@ -204,6 +220,10 @@ class Certificate(models.Model):
     @property
     def verification_url(self):
         return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def credential_url(self):
+        return reverse("certificate_credential", args=[self.code])
 
     @property
     def pdf_url(self):
@@ -262,3 +282,35 @@ class TranscriptLink(models.Model):
 
     def __str__(self):
         return f"Transcript link of {self.user}"
+
+
+
+class StatusList(models.Model):
+    """A W3C Bitstring Status List for revocation, published at
+    /credentials/status/<number>.json. `next_index` only grows (taken under a row lock), so
+    a bit is never given twice; the signed list credential is stored whole and re-signed
+    when a bit flips, so serving it is one read."""
+
+    number = models.PositiveIntegerField(unique=True)
+    size = models.PositiveIntegerField(default=131_072)  # bits
+    next_index = models.PositiveIntegerField(default=0)
+    bits = models.BinaryField()
+    credential = models.JSONField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Status list {self.number}"
+
+    @property
+    def is_full(self) -> bool:
+        return self.next_index >= self.size
+
+    def get_absolute_url(self):
+        return reverse("credential_status_list", args=[self.number])
+
+    @property
+    def url(self):
+        return settings.SITE_URL + self.get_absolute_url()

@@ -2,20 +2,25 @@
 facilitator's certificates page (issue, progress, ZIP, re-issue, revoke)."""
 
 import io
+import logging
 import zipfile
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -27,10 +32,11 @@ from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
 from cohorts.views.paging import paginate
 
+from . import issuer
 from .clerk import CSV_HEADER as CLERK_CSV_HEADER
 from .clerk import bodies_in_scope, clerk_csv_rows, clerk_report
 from .hours.requirements import load_requirements
-from .models import Certificate, RenderStatus, TranscriptLink, normalize_code
+from .models import Certificate, RenderStatus, StatusList, TranscriptLink, normalize_code
 from .services import (
     ISSUABLE_STATUSES,
     MAX_REASON,
@@ -38,6 +44,7 @@ from .services import (
     certificate_issue,
     certificate_reissue,
     certificate_revoke,
+    credential_verify,
 )
 from .transcripts import (
     CSV_HEADER,
@@ -47,6 +54,8 @@ from .transcripts import (
     transcript_rows,
     transcript_share_url,
 )
+
+log = logging.getLogger(__name__)
 
 # --- Public verification -------------------------------------------------------------
 
@@ -60,7 +69,9 @@ def _lookup(raw_code):
     code = normalize_code(raw_code)
     if code is None:
         return None
-    return Certificate.objects.select_related("enrollment").filter(code=code).first()
+    return (
+        Certificate.objects.select_related("enrollment", "status_list").filter(code=code).first()
+    )
 
 
 def _public_facts(certificate):
@@ -75,7 +86,34 @@ def _public_facts(certificate):
         "revoked_on": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
         "issuer": "Progressive Governance Academy",
         "url": certificate.verification_url,
+        "credential": (
+            settings.SITE_URL + certificate.credential_url if certificate.credential else None
+        ),
     }
+
+
+def credential_summary(verification) -> str:
+    """One plain sentence for a credential check (see credentials.verification)."""
+    checks = {check.name: check for check in verification.checks}
+    if verification.verified:
+        return f"Signed by {settings.SITE_NAME}; signature valid; not revoked."
+    if verification.revoked:
+        return f"Signed by {settings.SITE_NAME}; signature valid; revoked."
+    failed = verification.failed_check
+    if checks.get("signature_valid") and checks["signature_valid"].passed is False:
+        return "Not verified: the signature does not match, so it cannot be trusted."
+    if failed is None:  # nothing could be checked (the academy's keys are unavailable)
+        return f"Not checked: {verification.checks[0].message}"
+    return f"Not verified: {failed.message}"
+
+
+def _certificate_credential_check(certificate):
+    """The stored credential checked server-side: signature and status (no queries)."""
+    if not certificate.credential:
+        return None
+    lists = [certificate.status_list.credential] if certificate.status_list_id else []
+    verification = credential_verify(certificate.credential, lists)
+    return {"verification": verification, "summary": credential_summary(verification)}
 
 
 def verify(request, code):
@@ -88,7 +126,8 @@ def verify(request, code):
     return render(
         request,
         "certificates/verify.html",
-        {"certificate": certificate, "facts": _public_facts(certificate), "owner": owner},
+        {"certificate": certificate, "facts": _public_facts(certificate), "owner": owner,
+         "credential_check": _certificate_credential_check(certificate)},
     )
 
 
@@ -101,6 +140,92 @@ def verify_json(request, code):
     response = JsonResponse(_public_facts(certificate))
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _public_json(data, *, max_age=None, status=200, **kwargs):
+    response = JsonResponse(data, status=status, json_dumps_params={"indent": 2}, **kwargs)
+    response["Access-Control-Allow-Origin"] = "*"
+    if max_age is not None:
+        patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+def credential_json(request, code):
+    """The certificate's Open Badges 3.0 credential, as a file (public, like the page)."""
+    if _rate_limited(request):
+        return JsonResponse({"status": "rate_limited"}, status=429)
+    certificate = _lookup(code)
+    if certificate is None:
+        return _public_json({"code": code, "status": "unknown"}, status=404)
+    if not certificate.credential:
+        return _public_json({"code": certificate.code, "status": "being prepared"}, status=404)
+    response = _public_json(certificate.credential)
+    response["Content-Disposition"] = (
+        f'attachment; filename="credential-{certificate.code}.json"'
+    )
+    return response
+
+
+def did_json(request):
+    """The academy's did:web document: the current key, then the retired ones."""
+    try:
+        document = issuer.did_document()
+    except issuer.SigningKeyError as exc:
+        log.error("No DID document: %s", exc)
+        return _public_json({"error": "The issuer's key is not available."}, status=503)
+    return _public_json(document, max_age=settings.CREDENTIALS_STATUS_LIST_MAX_AGE)
+
+
+def status_list_json(request, number):
+    """A signed Bitstring Status List credential (revocation); cacheable briefly."""
+    credential = (
+        StatusList.objects.filter(number=number, credential__isnull=False)
+        .values_list("credential", flat=True).first()
+    )
+    if credential is None:
+        raise Http404
+    return _public_json(credential, max_age=settings.CREDENTIALS_STATUS_LIST_MAX_AGE)
+
+
+MAX_CREDENTIAL_CHARS = 64_000
+
+
+class CredentialVerifyForm(forms.Form):
+    credential = forms.CharField(
+        label="Credential (JSON)",
+        help_text="Paste the whole text of the credential file (credential-….json), "
+        "from the first { to the last }.",
+        widget=forms.Textarea(attrs={"rows": 10, "class": "font-monospace",
+                                     "spellcheck": "false", "autocomplete": "off"}),
+        max_length=MAX_CREDENTIAL_CHARS,
+        error_messages={
+            "required": "Paste the credential's JSON text.",
+            "max_length": "This is longer than any credential the academy issues "
+            f"(at most {MAX_CREDENTIAL_CHARS:,} characters): paste one credential.",
+        },
+    )
+
+
+@csrf_exempt  # it changes nothing; exempt so an oversized post still gets the page
+def credential_verify_view(request):
+    """Anyone pastes a credential and gets the checks in plain English."""
+    context = {"form": CredentialVerifyForm(), "result": None}
+    if request.method == "POST":
+        if _rate_limited(request):
+            return render(request, "certificates/rate_limited.html", status=429)
+        try:
+            form = CredentialVerifyForm(request.POST)
+            valid = form.is_valid()
+        except RequestDataTooBig:
+            form, valid = CredentialVerifyForm(), False
+            context["error"] = ("This is far longer than any credential: paste one "
+                                "credential's JSON text.")
+        context["form"] = form
+        if valid:
+            verification = credential_verify(form.cleaned_data["credential"])
+            context["result"] = {"verification": verification,
+                                 "summary": credential_summary(verification)}
+    return render(request, "certificates/credential_verify.html", context)
 
 
 def download_pdf(request, code):

@@ -28,3 +28,12 @@ LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "WARNING"}}
 PUBLIC_CACHE_SECONDS = 0
 # Long work runs in-process, inside the test's transaction (one test starts the thread).
 BACKGROUND_THREADS = False
+# One throwaway credential signing key per test run (worker processes inherit it through
+# the environment), so tests never write the development key file into the checkout.
+if not os.environ.get("CREDENTIALS_SIGNING_KEY") and not os.environ.get(
+    "CREDENTIALS_SIGNING_KEY_FILE"
+):
+    from certificates.credentials.keys import generate_signing_key  # noqa: E402
+
+    os.environ["CREDENTIALS_SIGNING_KEY"] = generate_signing_key().to_pem().decode()
+    CREDENTIALS_SIGNING_KEY = os.environ["CREDENTIALS_SIGNING_KEY"]

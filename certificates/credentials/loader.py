@@ -83,7 +83,10 @@ class StaticLoader:
             document = self.documents[url]
         except (KeyError, TypeError):
             raise DocumentNotHeld(url) from None
-        return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(document)}
+        # "static": pyld keeps the processed context in the shared cache (these documents
+        # never change); without a tag it would process it again for every expansion.
+        return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(document),
+                "tag": "static"}
 
     def jsonld_options(self) -> dict:
         """Options for pyld calls: this loader plus its own resolved-context cache."""

@@ -8,7 +8,7 @@ Checking a pasted credential is ``verification.verify_credential``.
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import proofs
 from .keys import SigningKey
@@ -52,7 +52,7 @@ class Award:
     achievement: Achievement
     recipient_email: str
     salt: str  # random, stored with the certificate so the hash can be recomputed
-    attendance_percent: float
+    attendance_percent: float | None  # None: no live sessions (a self-paced course)
     hours_earned: float  # creditsEarned
     activity_start: dt.datetime
     activity_end: dt.datetime
@@ -124,6 +124,17 @@ def issuer_profile(issuer: Issuer) -> dict:
 
 def open_badge_credential(award: Award) -> dict:
     """The unsigned ``OpenBadgeCredential`` for ``award``."""
+    if award.attendance_percent is None:  # self-paced: modules only, no attendance result
+        credential = open_badge_credential(replace(award, attendance_percent=0))
+        subject = credential["credentialSubject"]
+        del subject["result"]
+        del subject["achievement"]["resultDescription"]
+        credential["evidence"][0] = {
+            "type": ["Evidence"],
+            "name": "Course record",
+            "narrative": "Completed the course's required modules at their own pace.",
+        }
+        return credential
     percent = _percent(award.attendance_percent)
     credential = {
         "@context": [VC_V2, OB_V3],

@@ -11,12 +11,16 @@ import sys
 import pytest
 from django.conf import settings
 
+from certificates.credentials.keys import generate_signing_key
+
 PRODUCTION = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "CACHE_URL": "redis://127.0.0.1:6379/11",  # checked, never connected to here
     "SITE_URL": "https://academy.example.org",
     "DJANGO_ALLOWED_HOSTS": "academy.example.org",
     "DJANGO_DEBUG": "false",
+    # The Open Badges signing key (PEM, one line with \n as platforms keep variables).
+    "CREDENTIALS_SIGNING_KEY": generate_signing_key().to_pem().decode().replace("\n", "\\n"),
 }
 
 
@@ -25,7 +29,7 @@ def run_production(tmp_path, args, **overrides):
     (None removes a variable)."""
     env = {
         k: v for k, v in os.environ.items()
-        if k not in PRODUCTION and not k.startswith(("DJANGO_", "SENTRY_"))
+        if k not in PRODUCTION and not k.startswith(("DJANGO_", "SENTRY_", "CREDENTIALS_"))
         and k not in ("CACHE_URL", "SECURE_SSL_REDIRECT")
     }
     env.update(PRODUCTION, DJANGO_SETTINGS_MODULE="academy.settings",
@@ -76,8 +80,11 @@ def test_development_starts_with_no_environment_at_all(tmp_path):
         ({"CACHE_URL": "locmemcache://"}, "academy.W002"),
         ({"DJANGO_ALLOWED_HOSTS": "*"}, "academy.W003"),
         ({"DJANGO_ALLOWED_HOSTS": None}, "academy.W003"),  # only this machine's names
+        ({"CREDENTIALS_SIGNING_KEY": None}, "certificates.E002"),  # the development key
+        ({"CREDENTIALS_SIGNING_KEY": "not a key"}, "certificates.E003"),
     ],
-    ids=["development key", "short key", "per-process cache", "any host", "no host"],
+    ids=["development key", "short key", "per-process cache", "any host", "no host",
+         "no credential key", "broken credential key"],
 )
 def test_check_deploy_fails_on_unsafe_values(tmp_path, overrides, expected):
     result = check_deploy(tmp_path, **overrides)

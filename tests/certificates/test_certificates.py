@@ -158,7 +158,9 @@ def test_verification_page_and_json(client, enrollment, facilitator, learner, ce
         "revoked_on",
         "issuer",
         "url",
+        "credential",
     }
+    assert data["credential"].endswith(f"/certificates/{certificate.code}/credential.json")
 
 
 def test_unknown_code_gets_a_page_that_says_so(client, db):

@@ -16,7 +16,12 @@ from pathlib import Path
 import pytest
 
 from certificates.credentials import keys, proofs
+from certificates.services import certificate_issue, certificate_revoke
+from cohorts.models import EnrollmentStatus
 from tests.certificates.credentials_helpers import HOST, REVOKED_INDEX, Issuance
+from tests.conftest import UserFactory
+
+from .conftest import enroll
 
 ROOT = Path(__file__).resolve().parents[2]
 VERIFIER = ROOT / "interop" / "verify.mjs"
@@ -102,3 +107,35 @@ def test_node_refuses_to_fetch_anything(node, tmp_path, issuance):
 
     assert result["verified"] is False
     assert any("not held locally" in error for error in result["errors"]), result["errors"]
+
+
+@pytest.mark.django_db
+def test_a_certificate_issued_through_the_app_verifies_in_node_then_shows_revoked(
+    node, tmp_path, client, finished_cohort, facilitator, staff,
+    django_capture_on_commit_callbacks,
+):
+    """The real flow: issue -> the render task (PDF and credential) -> the public URLs,
+    checked by Digital Bazaar's verifier; then revoked through the service."""
+    enrollment = enroll(finished_cohort, UserFactory(), status=EnrollmentStatus.COMPLETED)
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue(enrollment=enrollment, actor=facilitator)
+    credential = client.get(f"/certificates/{certificate.code}/credential.json").json()
+    status_url = credential["credentialStatus"]["statusListCredential"]
+    assert credential["credentialSubject"]["achievement"]["inLanguage"] == "en"
+
+    def published():
+        did_document = client.get("/.well-known/did.json").json()
+        lists = [client.get(status_url.removeprefix("http://127.0.0.1:8000")).json()]
+        return did_document, lists
+
+    result = node_verify(node, tmp_path, credential, *published())
+    assert result == {"verified": True, "revoked": False, "errors": []}
+
+    tampered = copy.deepcopy(credential)
+    tampered["credentialSubject"]["creditsEarned"] = 99
+    result = node_verify(node, tmp_path, tampered, *published())
+    assert result["verified"] is False and "Invalid signature." in result["errors"]
+
+    certificate_revoke(certificate=certificate, actor=staff, reason="Issued in error.")
+    result = node_verify(node, tmp_path, credential, *published())
+    assert result == {"verified": True, "revoked": True, "errors": []}

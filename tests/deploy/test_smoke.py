@@ -29,6 +29,7 @@ import pytest
 from django.conf import settings
 
 from bench.loadtest import free_port, stop  # a free local port; SIGTERM, then SIGKILL
+from certificates.credentials.keys import generate_signing_key
 
 pytestmark = [
     pytest.mark.deploy,
@@ -146,6 +147,7 @@ def stack(requirements, database, s3, tmp_path_factory):
         DJANGO_SETTINGS_MODULE="academy.settings",
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        CREDENTIALS_SIGNING_KEY=generate_signing_key().to_pem().decode(),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=f"http://127.0.0.1:{port}",
         DATABASE_URL=database,
