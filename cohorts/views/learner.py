@@ -74,6 +74,8 @@ def cohort_detail(request, slug):
         "seats_left": seats_left(cohort),
         "offer": _offer(request, cohort),
         "now": timezone.now(),
+        # Signed-in people see their own zone; visitors the cohort's.
+        "visitor_zone": "" if request.user.is_authenticated else cohort.time_zone,
     }
     return render(request, "cohorts/cohort_detail.html", context)
 
