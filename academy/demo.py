@@ -11,7 +11,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
 from .datafiles import read_toml
-from .models import Organization, User
+from .models import Organization, User, facilitators_group
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DEMO_PASSWORD = "governing-together"
@@ -98,5 +98,7 @@ def seed(log):
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
+        if person["role"] == "facilitator":
+            user.groups.add(facilitators_group())
         if person["role"] in ADMIN_ROLES and not Authenticator.objects.filter(user=user).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)

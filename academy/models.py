@@ -16,6 +16,13 @@ from .choices import (  # noqa: F401 - the apps above import them from here
     validate_time_zone,
 )
 
+#: The people a cohort's facilitators are chosen from (cohorts.Cohort.facilitators).
+FACILITATORS_GROUP = "Facilitators"
+
+
+def facilitators_group() -> Group:
+    return Group.objects.get_or_create(name=FACILITATORS_GROUP)[0]
+
 
 class Organization(models.Model):
     """A partner organisation that co-authors curriculum (the academy is one too).

@@ -60,7 +60,7 @@ class OrganizationViewSet(ModelViewSet):
 
     model = Organization
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = "Organizations"
     menu_order = 250
     add_to_admin_menu = True
     add_view_class = OrganizationCreateView
