@@ -20,7 +20,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from academy.models import TIME_ZONE_CHOICES
-from academy.viewsets import AcademyEditView, AcademyModelViewSet, ReadableColumn
+from academy.viewsets import (
+    AcademyEditView,
+    AcademyIndexView,
+    AcademyModelViewSet,
+    ReadableColumn,
+)
 from academy.widgets import FilteredCheckboxSelectMultiple
 
 from .models import Cohort, CohortStatus, Enrollment, Session
@@ -66,6 +71,12 @@ class CohortEditView(AcademyEditView):
             return self.form_invalid(form)
 
 
+class CohortIndexView(AcademyIndexView):
+    def get_base_queryset(self):
+        # The course and the session dates in the listing's query (no query per row).
+        return super().get_base_queryset().select_related("course").with_dates()
+
+
 class CohortDeleteView(generic.DeleteView):
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission_for_instance(
@@ -95,6 +106,7 @@ register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
 class CohortViewSet(AcademyModelViewSet):
     model = Cohort
     edit_view_class = CohortEditView
+    index_view_class = CohortIndexView
     delete_view_class = CohortDeleteView
     icon = "group"
     menu_label = "Cohorts"
@@ -151,7 +163,7 @@ class CohortViewSet(AcademyModelViewSet):
     ]
 
     def get_queryset(self, request):
-        return Cohort.objects.select_related("course").with_dates()
+        return Cohort.objects.select_related("course")
 
     def object_links(self, cohort):
         """Open, start, close and cancel are actions in the cohort's workspace, where each
