@@ -13,6 +13,7 @@ from .choices import (  # noqa: F401 - the apps above import them from here
     US_TIME_ZONES,
     JurisdictionType,
     USState,
+    time_zone_name,
     validate_time_zone,
 )
 

@@ -113,7 +113,7 @@ class CohortViewSet(AcademyModelViewSet):
     list_display = [
         "title", "course", "status",
         ReadableColumn("first_starts_at", label="First session", accessor="first_starts_at"),
-        ReadableColumn("time_zone", label="Time zone", accessor="get_time_zone_display"),
+        ReadableColumn("time_zone", label="Time zone", accessor="time_zone_label"),
         "capacity", "enrollment_mode",
     ]
     list_filter = ["status", "enrollment_mode", "course"]

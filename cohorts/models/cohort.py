@@ -14,7 +14,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from academy.models import FACILITATORS_GROUP, validate_time_zone
+from academy.models import FACILITATORS_GROUP, time_zone_name, validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
 
@@ -141,6 +141,11 @@ class Cohort(ClusterableModel):
     def calendar_url(self):
         """Absolute URL of the cohort's .ics (emails and subscriptions need the host)."""
         return settings.SITE_URL + reverse("cohort_calendar", args=[self.slug])
+
+    @property
+    def time_zone_label(self):
+        """The cohort's zone by its common name (the field keeps the IANA key)."""
+        return time_zone_name(self.time_zone)
 
     @property
     def tzinfo(self):

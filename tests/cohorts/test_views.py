@@ -99,10 +99,18 @@ def test_schedule_in_viewers_time_zone(client, course, user_factory):
     client.force_login(user_factory(time_zone="America/Chicago"))
     html = client.get(url(cohort)).content.decode()
     assert "6:00 PM CST</time> – " in html and "7:00 PM CST</time>" in html
+    assert "The cohort meets in Eastern (New York)." in html
+    # Its facilitator sees the cohort's zone, with their own beside it.
+    lead = user_factory(time_zone="America/Chicago")
+    cohort.facilitators.add(lead)
+    client.force_login(lead)
+    html = client.get(url(cohort)).content.decode()
+    assert "7:00 PM EST (6:00 PM CST your time)</time>" in html
     # A visitor sees the cohort's own zone, named.
     client.logout()
     html = client.get(url(cohort)).content.decode()
     assert "7:00 PM EST</time> – " in html and "Eastern time" not in html
+    assert "in the cohort's time zone, Eastern (New York)" in html
 
 
 def test_anonymous_enroll_goes_to_login(client, cohort):
