@@ -105,3 +105,23 @@ def test_migration_puts_existing_facilitators_in_the_group(course):
     migration.create_group(apps, None)
     group = Group.objects.get(name=FACILITATORS_GROUP)
     assert list(group.user_set.all()) == [lead]
+
+
+def test_cohort_listing_reads_dates_in_the_same_queries_for_any_number_of_cohorts(
+    client, staff, course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(staff)
+    make_cohort(course, "one")
+    client.get("/admin/cohorts/cohort/")  # warm caches (site, permissions)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/admin/cohorts/cohort/")
+    for n in range(4):
+        make_cohort(course, f"more-{n}", time_zone="America/Denver")
+    with CaptureQueriesContext(connection) as five:
+        html = client.get("/admin/cohorts/cohort/").content.decode()
+    # No query per row for the course, the first session or the zone's name.
+    assert len(five) == len(one)
+    assert html.count("Mountain (Denver)") == 4
