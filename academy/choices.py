@@ -36,6 +36,13 @@ US_TIME_ZONES = [(z["zone"], z["name"]) for z in _zones["us"]]
 # US zones first by their common names, then the rest of the current IANA list.
 TIME_ZONE_CHOICES = US_TIME_ZONES + [(tz, tz.replace("_", " ")) for tz in _zones["other"]]
 
+_ZONE_NAMES = dict(TIME_ZONE_CHOICES)
+
+
+def time_zone_name(value: str) -> str:
+    """A zone as people read it ("Mountain Time (Denver)"), not its IANA key."""
+    return _ZONE_NAMES.get(value, (value or "").replace("_", " "))
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():

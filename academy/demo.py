@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from .choices import JurisdictionType, USState
 from .datafiles import read_toml
-from .models import BodyMembership, Organization, User
+from .models import BodyMembership, Organization, User, facilitators_group
 from .services import MembershipRow, body_memberships_save
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -137,6 +137,8 @@ def seed(log):
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
+        if person["role"] == "facilitator":
+            user.groups.add(facilitators_group())
         if person["role"] in ADMIN_ROLES and not Authenticator.objects.filter(user=user).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
     _seed_bodies(log)

@@ -1,12 +1,14 @@
 """CSV exports: the one writer every export uses (rosters, attendance, reports).
 
 Cells that a spreadsheet would run as a formula (starting with = + - @, TAB or CR) get a
-leading quote; the response is streamed, so a large roster never sits in memory twice.
+leading quote; datetimes are ISO 8601 with
+their offset, to the second; the response is streamed, so a large roster never sits in memory twice.
 The file starts with a byte order mark: without it Excel (and LibreOffice on some
 systems) reads UTF-8 as a legacy code page and "Colón" arrives as "ColÃ³n".
 """
 
 import csv
+from datetime import datetime
 
 from django.http import StreamingHttpResponse
 
@@ -18,6 +20,9 @@ def safe_cell(value) -> str:
     """Spreadsheets run cells that start with = + - @ (or TAB, CR): prefix a quote."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        # ISO 8601 with the offset, to the second: 2026-03-04T19:00:00-07:00.
+        return value.isoformat(timespec="seconds")
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

@@ -14,8 +14,16 @@ from .choices import (  # noqa: F401 - the apps above import them from here
     US_TIME_ZONES,
     JurisdictionType,
     USState,
+    time_zone_name,
     validate_time_zone,
 )
+
+#: The people a cohort's facilitators are chosen from (cohorts.Cohort.facilitators).
+FACILITATORS_GROUP = "Facilitators"
+
+
+def facilitators_group() -> Group:
+    return Group.objects.get_or_create(name=FACILITATORS_GROUP)[0]
 
 
 class Organization(models.Model):

@@ -16,7 +16,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
 from .demo import DEMO_PASSWORD
-from .models import JurisdictionType, User, USState
+from .models import JurisdictionType, User, USState, facilitators_group
 
 SCALE_DOMAIN = "scale.example.org"
 SCALE_PASSWORD = DEMO_PASSWORD
@@ -179,6 +179,10 @@ def seed(log, sizes: ScaleSizes):
         ]
         users = User.objects.bulk_create(people, batch_size=sizes.batch_size)
         t.rows = len(users)
+    # Cohorts' facilitators are chosen from the Facilitators group (cohorts.Cohort).
+    facilitators_group().user_set.add(
+        *User.objects.filter(office_title="Academy facilitator").values_list("pk", flat=True)
+    )
     with Timer(log, "email addresses (verified)") as t:
         rows = EmailAddress.objects.bulk_create(
             [EmailAddress(user_id=u.pk, email=u.email, verified=True, primary=True)

@@ -340,7 +340,7 @@ ACADEMY_RATE_LIMITS = {
 }
 
 # --- Wagtail --------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Progressive Governance Academy"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -3,13 +3,63 @@ certificates, emails): inspectable, never copied; the rules decide what can chan
 
 `object_links(instance)` adds actions on one object (revoke, manage in the workspace...) to
 the listing's row menu and to the edit and inspect pages' header.
+
+Listings and inspect pages show values as a person reads them (`readable`): Yes/No rather
+than True/False, names joined by commas rather than a Python list, "—" rather than None,
+times with their zone (the cohort's, when the object belongs to one).
 """
 
+import datetime
+
+from django.db import models
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+
+from academy.times import in_zone
+
+EMPTY = "—"
+
+
+def zone_of(instance):
+    """The zone an object's times are told in: its cohort's when it has one (a cohort,
+    a session, an enrollment, a certificate), else the viewer's."""
+    for path in ("", "cohort", "enrollment.cohort"):
+        obj = instance
+        for name in filter(None, path.split(".")):
+            obj = getattr(obj, name, None)
+        if obj is not None and isinstance(getattr(obj, "time_zone", None), str):
+            return getattr(obj, "tzinfo", None)
+    return None
+
+
+def readable(value, instance=None):
+    if isinstance(value, models.Manager):
+        value = list(value.all())
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return EMPTY
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return in_zone(value, zone_of(instance) if instance is not None else None, "short")
+    if isinstance(value, datetime.date):
+        return date_format(value, "M j, Y")
+    if isinstance(value, list | tuple | set | models.QuerySet):
+        return ", ".join(str(v) for v in value) or EMPTY
+    return value
+
+
+class ReadableColumn(Column):
+    """A listing column through `readable`."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = readable(context["raw_value"], instance)
+        return context
 
 
 class ObjectLinksMixin:
@@ -20,6 +70,11 @@ class ObjectLinksMixin:
 
 
 class AcademyIndexView(ObjectLinksMixin, generic.IndexView):
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = ReadableColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
     def get_list_more_buttons(self, instance):
         return super().get_list_more_buttons(instance) + [
             MenuItem(label, url=url, icon_name=icon, priority=40)
@@ -37,7 +92,11 @@ class ObjectHeaderLinksMixin(ObjectLinksMixin):
 
 
 class AcademyInspectView(ObjectHeaderLinksMixin, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if hasattr(value, "__html__"):  # already rendered (a link, a display class)
+            return value
+        return EMPTY if value == "-" else readable(value, self.object)
 
 
 class AcademyEditView(ObjectHeaderLinksMixin, generic.EditView):

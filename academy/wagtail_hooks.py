@@ -7,13 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.views.generic.models import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import Body, BodyMembership, OutboxEmail, OutboxStatus
 from .outbox import outbox_retry
-from .viewsets import AcademyModelViewSet
+from .viewsets import AcademyInspectView, AcademyModelViewSet
 
 
 class OutboxPermissionPolicy(ModelPermissionPolicy):
@@ -39,7 +38,7 @@ def outbox_retry_view(request, pk):
     return redirect("academy_outboxemail:inspect", pk)
 
 
-class OutboxInspectView(InspectView):
+class OutboxInspectView(AcademyInspectView):
     def get_body_text_display_value(self):
         # Account emails carry sign-in secrets (password reset and confirmation links):
         # whoever reads the outbox must not be able to use them.

@@ -118,8 +118,9 @@ def _name_size_class(name: str) -> str:
 
 
 def certificate_details(data: CertificateData) -> str:
-    """The facts line: cohort, dates, hours and date of issue, as one run of text."""
-    parts = [data.cohort_title]
+    """The facts line: dates, hours and date of issue, as one run of text. The cohort's
+    label is the academy's internal name for a run and stays off the certificate."""
+    parts = []
     if data.start_date and data.end_date:
         parts.append(f"{format_date(data.start_date)} – {format_date(data.end_date)}")
     if data.hours is not None:

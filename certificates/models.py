@@ -234,8 +234,9 @@ class Certificate(models.Model):
         """LinkedIn's standard 'add a certification to your profile' link."""
         params = {
             "startTask": "CERTIFICATION_NAME",
-            "name": f"{self.course_title} ({self.cohort_title})",
-            "organizationName": "Progressive Governance Academy",
+            # The course, not the cohort's internal label ("Fall 2026 · Mountain West").
+            "name": self.course_title,
+            "organizationName": settings.SITE_NAME,
             "issueYear": self.issued_on.year,
             "issueMonth": self.issued_on.month,
             "certUrl": self.verification_url,

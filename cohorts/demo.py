@@ -85,7 +85,8 @@ COHORTS = [
                "America/Denver", -2, 6, [1, 2], enrolled=range(15, 23), patterns=PATTERNS),
     DemoCohort("public-safety-fall-2026", "reimagining-public-safety",
                "Fall 2026 · Thursday cohort",
-               "Its last session was last week: the facilitator closes it next.",
+               "Thursday evenings, for officials from cities and towns along the Atlantic "
+               "coast.",
                C.IN_PROGRESS, "America/New_York", -5, 4, [2], enrolled=range(1, 7),
                patterns=CLOSING_PATTERNS),
     DemoCohort("housing-summer-2026", "housing-justice-from-the-dais", "Summer 2026",

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,7 +20,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from academy.models import TIME_ZONE_CHOICES
-from academy.viewsets import AcademyEditView, AcademyModelViewSet
+from academy.viewsets import (
+    AcademyEditView,
+    AcademyIndexView,
+    AcademyModelViewSet,
+    ReadableColumn,
+)
+from academy.widgets import FilteredCheckboxSelectMultiple
 
 from .models import Cohort, CohortStatus, Enrollment, Session
 from .services import EnrollmentError, cohort_set_capacity, sessions_edited
@@ -29,7 +36,17 @@ from .services.locking import cohort_transaction, lock_cohort
 class CohortEditView(AcademyEditView):
     """Staff edits go through the same rules as the workspace: the seats through
     cohort_set_capacity (promotions and emails, no going below the seats taken), moved
-    sessions through sessions_edited (emails, calendar updates, no deleting once open)."""
+    sessions through sessions_edited (emails, calendar updates, no deleting once open).
+
+    The form shows and reads times in the cohort's own zone (as the workspace does)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        zone = Cohort.objects.filter(pk=self.object_pk).values_list("time_zone", flat=True).first()
+        with timezone.override(zone or timezone.get_current_timezone()):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
 
     def save_instance(self):
         new_capacity = self.form.cleaned_data["capacity"]
@@ -52,6 +69,12 @@ class CohortEditView(AcademyEditView):
             form.add_error(None, str(exc))
             self.produced_error_message = str(exc)
             return self.form_invalid(form)
+
+
+class CohortIndexView(AcademyIndexView):
+    def get_base_queryset(self):
+        # The course and the session dates in the listing's query (no query per row).
+        return super().get_base_queryset().select_related("course").with_dates()
 
 
 class CohortDeleteView(generic.DeleteView):
@@ -83,10 +106,16 @@ register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
 class CohortViewSet(AcademyModelViewSet):
     model = Cohort
     edit_view_class = CohortEditView
+    index_view_class = CohortIndexView
     delete_view_class = CohortDeleteView
     icon = "group"
     menu_label = "Cohorts"
-    list_display = ["title", "course", "status", "capacity", "enrollment_mode"]
+    list_display = [
+        "title", "course", "status",
+        ReadableColumn("first_starts_at", label="First session", accessor="first_starts_at"),
+        ReadableColumn("time_zone", label="Time zone", accessor="time_zone_label"),
+        "capacity", "enrollment_mode",
+    ]
     list_filter = ["status", "enrollment_mode", "course"]
     search_fields = ["title", "slug"]
     ordering = ["-created_at"]
@@ -101,7 +130,7 @@ class CohortViewSet(AcademyModelViewSet):
             "learners too; cancel a session in the workspace rather than deleting it.</p>",
             heading="How a cohort changes",
         ),
-        FieldPanel("facilitators"),
+        FieldPanel("facilitators", widget=FilteredCheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("waitlist_enabled")]),
@@ -117,6 +146,7 @@ class CohortViewSet(AcademyModelViewSet):
         InlinePanel(
             "sessions",
             heading="Sessions",
+            help_text="Times are in the cohort's time zone (above).",
             label="Session",
             panels=[
                 FieldPanel("title"),

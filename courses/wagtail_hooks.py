@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from academy.models import Organization
+from academy.viewsets import AcademyIndexView
 
 from .models import CoursePage, Pillar, PolicyArea
 from .permissions import course_sync_authoring, organization_sync_authoring
@@ -60,10 +61,11 @@ class OrganizationViewSet(ModelViewSet):
 
     model = Organization
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = "Organizations"
     menu_order = 250
     add_to_admin_menu = True
     add_view_class = OrganizationCreateView
+    index_view_class = AcademyIndexView  # Yes/No, "—" for none (academy.viewsets.readable)
     edit_view_class = OrganizationEditView
     list_display = ["name", "website", "is_academy", "authors_group"]
     search_fields = ["name", "description"]

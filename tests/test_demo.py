@@ -1,6 +1,9 @@
 """seed_demo builds the whole demo through the rules and can run twice. It runs once for
 this module (two runs, to prove it idempotent); the tests only read what it made."""
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -177,3 +180,94 @@ def test_the_florida_cohort_shows_the_quorum_guard(client):
     client.force_login(cohort.facilitators.first())
     html = client.get(f"/facilitate/{cohort.slug}/").content.decode()
     assert "3 members of Leon County Board of County Commissioners" in html
+
+
+class VisibleText(HTMLParser):
+    """The words a person reads on a page (no scripts, styles or attribute values)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+        for name, value in attrs:  # what a screen reader says counts too
+            if name in ("alt", "aria-label", "title") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+SCAFFOLDING = re.compile(
+    r"\bdemo\b|running now|a demo cohort|academy director|lorem|example\.com|"
+    r"the facilitator closes it next",
+    re.IGNORECASE,
+)
+
+
+def test_nothing_a_learner_sees_reads_like_scaffolding(client):
+    """The seeded site as a visitor and as a learner: no "demo" wording, no placeholder
+    cohort names, no unnamed signatory."""
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.filter(revoked_at__isnull=True).first()
+    learner = certificate.enrollment.user
+    urls = ["/", "/catalog/", *(c.url for c in CoursePage.objects.live())]
+    urls += [m.url for m in ModulePage.objects.live()[:6]]
+    urls += [f"/cohorts/{c.slug}/" for c in Cohort.objects.visible()]
+    urls += [certificate.get_absolute_url()]
+    found = {}
+    for who in (None, learner):
+        if who:
+            client.force_login(who)
+            urls += ["/me/", "/me/profile/"]
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = visible_text(response.content.decode())
+            if match := SCAFFOLDING.search(text):
+                found[url] = text[max(0, match.start() - 60): match.end() + 60]
+    assert found == {}
+
+
+def test_certificates_name_a_person_and_leave_out_the_cohort_label():
+    from urllib.parse import parse_qs, urlsplit
+
+    from wagtail.models import Site
+
+    from certificates.certificate_data import certificate_details
+    from certificates.models import Certificate, CertificateSettings
+    from certificates.services import certificate_data
+
+    cert_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    assert cert_settings.signatory_name == "Dr. Amara Okafor"
+    assert cert_settings.signatory_title.startswith("Executive Director")
+    certificate = Certificate.objects.filter(revoked_at__isnull=True).first()
+    data = certificate_data(certificate)
+    assert data.signatory_name == "Dr. Amara Okafor"
+    assert certificate.cohort_title not in certificate_details(data)
+    name = parse_qs(urlsplit(certificate.linkedin_url).query)["name"][0]
+    assert name == certificate.course_title
+
+
+def test_demo_facilitators_are_in_the_facilitators_group():
+    from academy.models import FACILITATORS_GROUP
+
+    facilitating = set(
+        User.objects.filter(facilitated_cohorts__isnull=False).values_list("pk", flat=True)
+    )
+    grouped = set(
+        User.objects.filter(groups__name=FACILITATORS_GROUP).values_list("pk", flat=True)
+    )
+    assert facilitating and facilitating <= grouped

@@ -1,47 +1,38 @@
 """Every time shown with its zone: `{% when value %}` in the viewer's own zone (learners),
 `{% when value cohort.time_zone %}` in the cohort's zone with the viewer's own beside it
-when it differs (facilitators), always with the zone's abbreviation."""
+when it differs (facilitators), always with the zone's abbreviation.
 
-import zoneinfo
+This is the one place templates format a datetime for a person: templates and emails
+never use `|date`, `|time` or `naturaltime` on a datetime (tests/academy/test_time_zones.py
+scans them). Styles are in academy/times.py; those without a clock time ("date",
+"longdate", "day") show the day as it is in that zone, without an abbreviation.
+`plain=True` gives text without the <time> element, for plain-text emails."""
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from academy.times import DATE_ONLY, in_zone
+from academy.times import zone as _zone
 
 register = template.Library()
 
-FORMATS = {
-    "long": "l, F j, Y, g:i A",
-    "medium": "D, M j, g:i A",
-    "time": "g:i A",
-    "date": "M j, Y",
-}
-
-
-def _zone(name):
-    try:
-        return zoneinfo.ZoneInfo(name) if name else timezone.get_current_timezone()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return timezone.get_current_timezone()
-
-
-def in_zone(value, tz, style="medium") -> str:
-    local = timezone.localtime(value, tz)
-    return f"{date_format(local, FORMATS.get(style, style))} {local:%Z}"
-
 
 @register.simple_tag
-def when(value, zone="", style="medium"):
+def when(value, zone="", style="medium", plain=False):
     """A <time> element: the time in `zone` (default: the viewer's), and the viewer's own
     in brackets when that zone tells a different clock time."""
     if not value:
         return "–"
     tz, mine = _zone(zone), timezone.get_current_timezone()
-    shown = in_zone(value, tz, style)
-    text = shown
-    if zone and timezone.localtime(value, tz).utcoffset() != timezone.localtime(
-        value, mine
-    ).utcoffset():
-        text = f"{shown} ({in_zone(value, mine, 'time')} your time)"
+    text = in_zone(value, tz, style)
+    if (
+        zone
+        and style not in DATE_ONLY
+        and timezone.localtime(value, tz).utcoffset()
+        != timezone.localtime(value, mine).utcoffset()
+    ):
+        text = f"{text} ({in_zone(value, mine, 'time')} your time)"
+    if plain:
+        return text
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from academy.models import validate_time_zone
+from academy.models import FACILITATORS_GROUP, time_zone_name, validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
 
@@ -82,7 +82,13 @@ class Cohort(ClusterableModel):
         blank=True, help_text="Who this cohort is for, and anything special about it."
     )
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_cohorts",
+        # Chosen from the people in the Facilitators group, not from every user.
+        limit_choices_to={"groups__name": FACILITATORS_GROUP},
+        help_text="People in the Facilitators group (add someone to it under Settings, "
+        "Groups, or Users).",
     )
     capacity = models.PositiveIntegerField(
         default=20, help_text="Seats. 0 means everyone joins the waitlist."
@@ -135,6 +141,11 @@ class Cohort(ClusterableModel):
     def calendar_url(self):
         """Absolute URL of the cohort's .ics (emails and subscriptions need the host)."""
         return settings.SITE_URL + reverse("cohort_calendar", args=[self.slug])
+
+    @property
+    def time_zone_label(self):
+        """The cohort's zone by its common name (the field keeps the IANA key)."""
+        return time_zone_name(self.time_zone)
 
     @property
     def tzinfo(self):

@@ -4,9 +4,9 @@ in with the session's code, inside its window (CHECK_IN_OPENS_BEFORE, LATE_AFTER
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from academy import ratelimit
+from academy.times import in_zone
 
 from ..models import (
     CHECK_IN_OPENS_BEFORE,
@@ -34,10 +34,9 @@ def check_marks_allowed(session, status, now):
     if session.cancelled_at:
         raise AttendanceError(f"{session.title} was cancelled.", code="cancelled")
     if status != AttendanceStatus.EXCUSED and session.starts_at > now:
-        starts = timezone.localtime(session.starts_at, cohort.tzinfo)
         raise AttendanceError(
             f"{session.title} has not started yet (it starts "
-            f"{date_format(starts, 'DATETIME_FORMAT')} {starts:%Z}). Present, late and "
+            f"{in_zone(session.starts_at, cohort.tzinfo, 'weekday')}). Present, late and "
             "absent can be recorded once it starts; excused can be recorded ahead of time.",
             code="not_started",
         )
@@ -177,10 +176,10 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
         )
     if now < session.starts_at - CHECK_IN_OPENS_BEFORE:
         # In the learner's own time zone, with its abbreviation (as My learning shows it).
-        opens = timezone.localtime(session.starts_at - CHECK_IN_OPENS_BEFORE, user.tzinfo)
+        opens = session.starts_at - CHECK_IN_OPENS_BEFORE
         raise AttendanceError(
             f"Check-in for {session.title} opens at "
-            f"{date_format(opens, 'DATETIME_FORMAT')} {opens:%Z}, 15 minutes before the start.",
+            f"{in_zone(opens, user.tzinfo, 'weekday')}, 15 minutes before the start.",
             code="too_early",
         )
     if now > session.ends_at:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
+
+from academy.times import in_zone
 
 from ..models import (
     SEAT_STATUSES,
@@ -54,7 +55,7 @@ def enrollment_admission(cohort, *, seats_taken: int, is_facilitator: bool, now=
                          code="closed")
     window = cohort.window_state(now)
     if window == "before":
-        opens = date_format(timezone.localtime(cohort.enrollment_opens_at), "DATETIME_FORMAT")
+        opens = in_zone(cohort.enrollment_opens_at, style="long")
         return Admission(None, refusal=f"Enrollment opens on {opens}.", code="window")
     if window == "after":
         return Admission(None, refusal="Enrollment for this cohort has closed.", code="window")

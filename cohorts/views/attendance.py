@@ -227,11 +227,11 @@ class AttendanceExportView(FacilitatorCohortMixin, View):
                     a = marks.get((e.pk, s.pk))
                     yield [
                         e.user.display_name, e.user.email, s.title,
-                        timezone.localtime(s.starts_at, tz).isoformat(),
+                        timezone.localtime(s.starts_at, tz),
                         a.status if a else "unmarked", a.note if a else "",
                         a.source if a else "",
                         a.marked_by.display_name if a and a.marked_by else "",
-                        timezone.localtime(a.marked_at, tz).isoformat() if a else "",
+                        timezone.localtime(a.marked_at, tz) if a else "",
                     ]
 
         return csv_response(f"{self.cohort.slug}-attendance.csv", self.header, data())

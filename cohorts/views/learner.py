@@ -64,16 +64,21 @@ def _offer(request, cohort):
 
 def cohort_detail(request, slug):
     cohort = _load_cohort(request, slug)
+    manages = cohort.is_managed_by(request.user)
     context = {
         "cohort": cohort,
         "course": cohort.course,
         "facilitators": list(cohort.facilitators.all()),
         "sessions": list(cohort.sessions.all()),
         "enrollment": _own_enrollment(request, cohort),
-        "manages": cohort.is_managed_by(request.user),
+        "manages": manages,
         "seats_left": seats_left(cohort),
         "offer": _offer(request, cohort),
         "now": timezone.now(),
+        # Learners see their own zone; visitors and the cohort's facilitators the cohort's
+        # (facilitators with their own beside it when it differs).
+        "visitor_zone": cohort.time_zone
+        if manages or not request.user.is_authenticated else "",
     }
     return render(request, "cohorts/cohort_detail.html", context)
 

@@ -6,8 +6,9 @@ Every value from a person (names, notes, errors) goes through `escape`."""
 
 from html import escape
 
-from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from academy.times import in_zone
 
 from ..models import AttendanceSource, AttendanceStatus
 
@@ -24,7 +25,7 @@ def saved_text(mark, tz, just_saved=False, error="") -> str:
         return "Not marked"
     how = SOURCES.get(mark.source) or (
         f", by {escape(mark.marked_by.display_name)}" if mark.marked_by_id else "")
-    at = timezone.localtime(mark.marked_at, tz).strftime("%-I:%M %p %Z")
+    at = in_zone(mark.marked_at, tz, "time")
     saved = "<strong>Saved</strong>: " if just_saved else ""
     return f"{saved}{LABELS.get(mark.status, escape(mark.status))}{how} at {at}"
 

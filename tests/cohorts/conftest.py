@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from academy.models import facilitators_group
 from cohorts.models import Cohort, Session
 from tests.conftest import UserFactory
 
@@ -43,7 +44,9 @@ def make_sessions(cohort, count, *, start_in_days=7):
 
 @pytest.fixture
 def facilitator(db):
-    return UserFactory(email="facilitator@example.org", first_name="Marcus", last_name="Bell")
+    user = UserFactory(email="facilitator@example.org", first_name="Marcus", last_name="Bell")
+    user.groups.add(facilitators_group())
+    return user
 
 
 @pytest.fixture

@@ -95,10 +95,22 @@ def test_schedule_in_viewers_time_zone(client, course, user_factory):
                            ends_at=starts + timedelta(hours=1))
     client.force_login(user_factory(time_zone="America/Los_Angeles"))
     html = client.get(url(cohort)).content.decode()
-    assert "Tue, Mar 5, 2030, 4:00 PM</time> – 5:00 PM PST" in html
+    assert "Tue, Mar 5, 2030, 4:00 PM PST</time> – " in html and "5:00 PM PST</time>" in html
     client.force_login(user_factory(time_zone="America/Chicago"))
     html = client.get(url(cohort)).content.decode()
-    assert "6:00 PM</time> – 7:00 PM CST" in html
+    assert "6:00 PM CST</time> – " in html and "7:00 PM CST</time>" in html
+    assert "The cohort meets in Eastern (New York)." in html
+    # Its facilitator sees the cohort's zone, with their own beside it.
+    lead = user_factory(time_zone="America/Chicago")
+    cohort.facilitators.add(lead)
+    client.force_login(lead)
+    html = client.get(url(cohort)).content.decode()
+    assert "7:00 PM EST (6:00 PM CST your time)</time>" in html
+    # A visitor sees the cohort's own zone, named.
+    client.logout()
+    html = client.get(url(cohort)).content.decode()
+    assert "7:00 PM EST</time> – " in html and "Eastern time" not in html
+    assert "in the cohort's time zone, Eastern (New York)" in html
 
 
 def test_anonymous_enroll_goes_to_login(client, cohort):

@@ -1,4 +1,5 @@
-"""PNG screenshots of the main pages at desktop and phone widths (`make screenshots`).
+"""PNG screenshots of the main pages at desktop (1280) and phone (390) widths, every
+facilitator page included (`make screenshots`).
 
 Runs with the rest of the e2e tests too: each page must load in a real browser with
 no console error. Pictures go to screenshots/ (or SCREENSHOTS_DIR)."""
@@ -50,6 +51,14 @@ def facilitator_pages():
         "facilitate-projector": f"{base}/sessions/{session.pk}/live/projector/",
         "facilitate-grid": f"{base}/attendance/",
         "facilitate-certificates": f"{base}/certificates/",
+        "facilitate-sessions": f"{base}/sessions/",
+        "facilitate-session": f"{base}/sessions/{session.pk}/",
+        "facilitate-session-change": f"{base}/sessions/{session.pk}/change/",
+        "facilitate-live": f"{base}/sessions/{session.pk}/live/",
+        "facilitate-history": f"{base}/history/",
+        "facilitate-announce": f"{base}/announce/",
+        "facilitate-close": f"{base}/close/",
+        "facilitate-cancel": f"{base}/cancel/",
     }
 
 
