@@ -19,7 +19,9 @@ TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
 FORMATTING = re.compile(r"\|\s*(date|time|naturaltime|naturalday|timesince|timeuntil)\b")
 # Values that are plain dates (a DateField, or a date computed in the cohort's zone): a
 # day has no clock time, so no zone to show.
-DATE_VALUES = ("issued_on", "report_date", "session_date", "start_date", "end_date")
+DATE_VALUES = ("issued_on", "report_date", "session_date", "start_date", "end_date", "today",
+               "window.due", "w.due", "w.start", "verified_on", "previous_met_on",
+               "oath_date", "filters.start", "filters.end", "completed_on")
 
 
 def test_no_template_formats_a_datetime_outside_the_tag():
