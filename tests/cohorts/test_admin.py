@@ -1,5 +1,7 @@
 """Wagtail admin: cohorts with inline sessions, and the enrollment listing."""
 
+from datetime import timedelta
+
 import pytest
 
 from cohorts.models import Cohort
@@ -101,11 +103,14 @@ def test_admin_edits_go_through_the_rules(client, staff, course, people,
     assert (cohort.capacity, cohort.title) == (1, "Spring cohort")
     # More seats: the waitlist is promoted at once, with its email; a moved session is told.
     first = cohort.sessions.first()
-    moved = (first.starts_at.replace(hour=(first.starts_at.hour + 1) % 24)).strftime(
-        "%Y-%m-%d %H:%M")
+    # An hour later, start and end (the cohort is in UTC), whatever the time of day.
+    moved, moved_end = (
+        (value + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+        for value in (first.starts_at, first.ends_at)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, edit_data(cohort, capacity=2, **{
-            "sessions-0-starts_at": moved}))
+            "sessions-0-starts_at": moved, "sessions-0-ends_at": moved_end}))
     assert response.status_code == 302, response.content.decode()[:2000]
     assert {e.status for e in cohort.enrollments.all()} == {"enrolled"}
     subjects = [m.subject for m in mail.outbox]
