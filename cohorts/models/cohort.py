@@ -14,6 +14,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from academy.fields import ReadableDateTimeField
 from academy.models import validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
@@ -90,10 +91,10 @@ class Cohort(ClusterableModel):
     waitlist_enabled = models.BooleanField(
         default=True, help_text="When the seats are taken, people may join a waitlist."
     )
-    enrollment_opens_at = models.DateTimeField(
+    enrollment_opens_at = ReadableDateTimeField(
         null=True, blank=True, help_text="Leave blank to open as soon as the cohort is open."
     )
-    enrollment_closes_at = models.DateTimeField(
+    enrollment_closes_at = ReadableDateTimeField(
         null=True, blank=True, help_text="Leave blank to keep enrollment open."
     )
     enrollment_mode = models.CharField(
@@ -213,8 +214,8 @@ class Session(models.Model):
 
     cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    starts_at = ReadableDateTimeField()
+    ends_at = ReadableDateTimeField()
     location = models.CharField(
         max_length=300, blank=True, help_text="Room and address, for sessions in person."
     )
