@@ -88,3 +88,83 @@ def test_model_validation_refuses_the_window_and_the_years():
                       ends_at=datetime(9999, 1, 1, 1, tzinfo=UTC))
     with pytest.raises(ValidationError, match="between 2000 and 2100"):
         session.clean()
+
+
+# --- the attendance sheet: all or nothing ---------------------------------------------------
+
+@pytest.fixture
+def running(course, facilitator, people):
+    from cohorts.models import Enrollment
+
+    cohort = make_cohort(course, "running", sessions=2, start_in_days=-1, status="in_progress",
+                         facilitators=[facilitator], capacity=20)
+    enrollments = [Enrollment.objects.create(cohort=cohort, user=u, status="enrolled")
+                   for u in people[:4]]
+    return cohort, cohort.sessions.first(), enrollments
+
+
+@pytest.mark.parametrize(("bad", "why"), [
+    ({"status": "maybe"}, "choose present, late, excused or absent"),
+    ({"status": "", "note": "left early"}, "before adding a note"),
+    ({"status": "present", "note": "n" * 501}, "keep the note to 500 characters (it has 501)"),
+    ({"status": "present\x00"}, "choose present, late, excused or absent"),
+])
+def test_one_bad_row_saves_nothing_and_is_named(client, running, facilitator, bad, why):
+    from cohorts.models import Attendance
+
+    cohort, session, (first, second, third, fourth) = running
+    url = f"/facilitate/{cohort.slug}/sessions/{session.pk}/attendance/"
+    client.force_login(facilitator)
+    data = {f"status-{first.pk}": "present", f"status-{second.pk}": "late",
+            f"note-{second.pk}": "Traffic", f"status-{fourth.pk}": "absent"}
+    data.update({f"{k}-{third.pk}": v for k, v in bad.items()})
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Nothing was saved" in html
+    assert f"{third.user.display_name}: " in html and why in html
+    assert not Attendance.objects.exists()
+    # The sheet comes back with what was typed, and the bad row says why.
+    assert f'id="st-{second.pk}-late" value="late" checked' in html
+    assert 'value="Traffic"' in html
+    assert html.count("Not saved:") == 1
+
+
+def test_a_mark_the_session_does_not_take_names_the_rows(client, running, facilitator):
+    """Present before the session starts is refused; excused is fine, but not alone."""
+    from cohorts.models import Attendance
+
+    cohort, _, (first, second, *_) = running
+    later = cohort.sessions.last()  # starts in six days
+    client.force_login(facilitator)
+    response = client.post(f"/facilitate/{cohort.slug}/sessions/{later.pk}/attendance/", {
+        f"status-{first.pk}": "excused", f"status-{second.pk}": "present"})
+    assert response.status_code == 400
+    assert f"{second.user.display_name}: Session 2 has not started yet" in \
+        response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_good_sheet_is_saved_whole(client, running, facilitator):
+    from cohorts.models import Attendance
+
+    cohort, session, enrollments = running
+    client.force_login(facilitator)
+    response = client.post(
+        f"/facilitate/{cohort.slug}/sessions/{session.pk}/attendance/",
+        {f"status-{e.pk}": "present" for e in enrollments}, follow=True)
+    assert "Attendance saved (4 changed)." in response.content.decode()
+    assert Attendance.objects.filter(status="present").count() == 4
+
+
+def test_an_overlong_note_on_one_row_is_refused_not_cut(client, running, facilitator):
+    from cohorts.models import Attendance
+
+    cohort, session, (first, *_) = running
+    client.force_login(facilitator)
+    response = client.post(
+        f"/facilitate/{cohort.slug}/sessions/{session.pk}/attendance/{first.pk}/",
+        {f"status-{first.pk}": "present", f"note-{first.pk}": "n" * 600},
+        HTTP_HX_REQUEST="true")
+    assert "Keep the note to 500 characters (it has 600)." in response.content.decode()
+    assert not Attendance.objects.exists()
