@@ -15,6 +15,7 @@ from .choices import (  # noqa: F401 - the apps above import them from here
     USState,
     validate_time_zone,
 )
+from .inputs import bounded
 
 
 class Organization(models.Model):
@@ -27,7 +28,7 @@ class Organization(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(**bounded(2000, blank=True))
     is_academy = models.BooleanField(
         default=False, help_text="The academy itself (its staff approve all curriculum)."
     )

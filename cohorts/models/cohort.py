@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from academy.fields import ReadableDateTimeField
+from academy.inputs import bounded
 from academy.models import validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
@@ -79,9 +80,9 @@ class Cohort(ClusterableModel):
     )
     title = models.CharField(max_length=200, help_text="For example: Spring 2027, Midwest.")
     slug = models.SlugField(max_length=100, unique=True, help_text="Used in the cohort's URL.")
-    description = models.TextField(
-        blank=True, help_text="Who this cohort is for, and anything special about it."
-    )
+    description = models.TextField(**bounded(
+        5000, blank=True, help_text="Who this cohort is for, and anything special about it."
+    ))
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
     )
@@ -119,7 +120,7 @@ class Cohort(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    cancel_reason = models.TextField(blank=True, editable=False)
+    cancel_reason = models.TextField(**bounded(5000, blank=True, editable=False))
 
     objects = CohortQuerySet.as_manager()
 

@@ -168,3 +168,132 @@ def test_an_overlong_note_on_one_row_is_refused_not_cut(client, running, facilit
         HTTP_HX_REQUEST="true")
     assert "Keep the note to 500 characters (it has 600)." in response.content.decode()
     assert not Attendance.objects.exists()
+
+
+# --- bounded free text --------------------------------------------------------------------
+
+def test_enrollment_text_over_its_limit_is_a_form_message(client, cohort, official):
+    client.force_login(official)
+    response = client.post(f"/cohorts/{cohort.slug}/enroll/", {
+        "hopes": "h" * (2 * 1024 * 1024), "accessibility_needs": "a" * 2001})
+    html = response.content.decode()
+    assert "Ensure this value has at most 2000 characters (it has 2097152)." in html
+    assert "Ensure this value has at most 2000 characters (it has 2001)." in html
+    assert 'maxlength="2000"' in html  # the browser stops typing there too
+    assert not cohort.enrollments.exists()
+
+
+def test_the_enrollment_service_refuses_unbounded_text(cohort, official):
+    from cohorts.services import EnrollmentError
+
+    with pytest.raises(EnrollmentError, match="to 2000 characters"):
+        enrollment_create(cohort=cohort, user=official, hopes="h" * 2_000_000)
+    assert not cohort.enrollments.exists()
+
+
+@pytest.fixture
+def applicant(course, facilitator, official):
+    cohort = make_cohort(course, "apply", enrollment_mode="approval",
+                         facilitators=[facilitator])
+    return enrollment_create(cohort=cohort, user=official)
+
+
+@pytest.mark.parametrize("action", ["approve", "decline", "remove"])
+def test_a_decision_message_over_its_limit_is_refused_and_nothing_goes_out(
+        client, applicant, facilitator, action, mailoutbox):
+    from academy.models import OutboxEmail
+
+    if action == "remove":
+        applicant.status = "enrolled"
+        applicant.save()
+    before_status, emails = applicant.status, OutboxEmail.objects.count()
+    events = applicant.events.count()
+    client.force_login(facilitator)
+    response = client.post(
+        f"/facilitate/{applicant.cohort.slug}/enrollments/{applicant.pk}/{action}/",
+        {"message": "m" * 2001, "confirmed": "1"})
+    assert response.status_code == 400
+    assert "Ensure this value has at most 2000 characters (it has 2001)." in \
+        response.content.decode()
+    applicant.refresh_from_db()
+    assert applicant.status == before_status and applicant.decision_message == ""
+    assert OutboxEmail.objects.count() == emails and applicant.events.count() == events
+
+
+def test_the_decision_services_refuse_a_long_message_rather_than_drop_it(applicant,
+                                                                         facilitator):
+    from cohorts.services import EnrollmentError, enrollment_approve
+
+    with pytest.raises(EnrollmentError, match="Please keep the message to 2000 characters"):
+        enrollment_approve(enrollment=applicant, actor=facilitator, message="m" * 2001)
+    applicant.refresh_from_db()
+    assert applicant.status == "pending"
+
+
+def test_a_session_cancel_message_over_its_limit_is_refused(client, cohort, facilitator):
+    session = cohort.sessions.first()
+    client.force_login(facilitator)
+    response = client.post(
+        f"/facilitate/{cohort.slug}/sessions/{session.pk}/change/",
+        {"action": "cancel", "message": "m" * 2001})
+    assert response.status_code == 400
+    assert "Please keep the message to the learners to 2000 characters (it has 2001)." in \
+        response.content.decode()
+    session.refresh_from_db()
+    assert session.cancelled_at is None
+
+
+@pytest.mark.parametrize(("model", "field", "limit"), [
+    ("cohorts.Cohort", "description", 5000), ("cohorts.Enrollment", "hopes", 2000),
+    ("cohorts.Enrollment", "accessibility_needs", 2000),
+    ("cohorts.Enrollment", "decision_message", 2000),
+    ("cohorts.EnrollmentEvent", "message", 5000), ("cohorts.CohortEvent", "message", 5000),
+    ("academy.Organization", "description", 2000),
+    ("certificates.Certificate", "override_reason", 2000),
+    ("certificates.Certificate", "revoked_reason", 1000),
+    ("certificates.CertificateSettings", "body", 2000),
+    ("courses.CoursePage", "summary", 1000), ("courses.ModulePage", "intro", 1000),
+    ("courses.AcademyHomePage", "hero_text", 1000), ("courses.Pillar", "description", 1000),
+])
+def test_every_free_text_field_is_bounded_in_model_validation(model, field, limit):
+    from django.apps import apps
+
+    model_field = apps.get_model(model)._meta.get_field(field)
+    assert model_field.max_length == limit
+    model_field.run_validators("x" * limit)
+    with pytest.raises(ValidationError, match=f"at most {limit} characters"):
+        model_field.run_validators("x" * (limit + 1))
+
+
+def test_every_text_field_has_a_limit():
+    """No unbounded TextField is left in the apps, except what the system writes itself."""
+    from django.apps import apps
+    from django.db import models
+
+    written_by_the_system = {
+        ("academy", "outboxemail", "body_text"), ("academy", "outboxemail", "body_html"),
+        ("academy", "outboxemail", "last_error"), ("certificates", "certificate",
+                                                   "render_error"),
+    }
+    unbounded = [
+        (m._meta.app_label, m._meta.model_name, f.name)
+        for app in ("academy", "cohorts", "certificates", "courses")
+        for m in apps.get_app_config(app).get_models()
+        for f in m._meta.get_fields()
+        if isinstance(f, models.TextField) and f.max_length is None
+        and f.model is m and f.__class__ is models.TextField
+    ]
+    assert [u for u in unbounded if u not in written_by_the_system] == []
+
+
+def test_the_admin_refuses_a_cohort_description_over_its_limit(client, staff, course):
+    from .test_admin import edit_data
+
+    cohort = make_cohort(course, "adm")
+    client.force_login(staff)
+    response = client.post(f"/admin/cohorts/cohort/edit/{cohort.pk}/",
+                           edit_data(cohort, description="d" * 5001))
+    assert response.status_code == 200
+    assert "at most 5000 characters (it has 5001)" in response.content.decode()
+    cohort.refresh_from_db()
+    assert cohort.description == ""
