@@ -297,3 +297,27 @@ def test_the_admin_refuses_a_cohort_description_over_its_limit(client, staff, co
     assert "at most 5000 characters (it has 5001)" in response.content.decode()
     cohort.refresh_from_db()
     assert cohort.description == ""
+
+
+@pytest.mark.parametrize("changes", [
+    {"course": "99999999999999999999"}, {"course": "²"}, {"course": "abc"},
+    {"facilitators": ["99999999999999999999"]}, {"sessions-0-id": "abc"},
+    {"sessions-INITIAL_FORMS": "99999999999999999999", "sessions-TOTAL_FORMS": "4"},
+    {"sessions-INITIAL_FORMS": "5", "sessions-TOTAL_FORMS": "5"},
+])
+def test_the_cohort_admin_form_answers_tampered_ids_with_a_form(client, staff, course,
+                                                                changes):
+    from .test_admin import edit_data
+
+    cohort = make_cohort(course, "adm")
+    client.force_login(staff)
+    before = list(cohort.sessions.values_list("pk", flat=True))
+    response = client.post(f"/admin/cohorts/cohort/edit/{cohort.pk}/",
+                           edit_data(cohort, title="Renamed", **changes))
+    cohort.refresh_from_db()
+    if "course" in changes or "facilitators" in changes or "sessions-0-id" in changes:
+        assert response.status_code == 200  # the form again, with its errors
+        assert cohort.title == "Spring cohort"
+    else:  # the rows sent are the sessions; the empty extra ones are ignored
+        assert response.status_code in (200, 302)
+    assert list(cohort.sessions.values_list("pk", flat=True)) == before
