@@ -10,7 +10,7 @@ from certificates.models import Certificate
 pytestmark = pytest.mark.django_db
 
 GARBAGE = ["abc", "1e5", "²", "١٢", "-1", "", "9" * 5000, "99999999999999999999", "1\x00",
-           " 12 ", "0x10"]
+           "1 2", "0x10"]
 
 
 def url(cohort):
