@@ -17,6 +17,7 @@ from .choices import (  # noqa: F401 - the apps above import them from here
     time_zone_name,
     validate_time_zone,
 )
+from .inputs import bounded
 
 #: The people a cohort's facilitators are chosen from (cohorts.Cohort.facilitators).
 FACILITATORS_GROUP = "Facilitators"
@@ -36,7 +37,7 @@ class Organization(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(**bounded(2000, blank=True))
     is_academy = models.BooleanField(
         default=False, help_text="The academy itself (its staff approve all curriculum)."
     )

@@ -11,6 +11,8 @@ from django.utils.text import format_lazy
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from academy.inputs import bounded
+
 DEFAULT_HEADING = "Certificate of Completion"
 DEFAULT_BODY = (
     "has successfully completed {course} with the Progressive Governance Academy."
@@ -31,12 +33,13 @@ class CertificateSettings(BaseSiteSetting):
     """What every certificate of the site says, and who signs it."""
 
     heading = models.CharField(max_length=120, default=DEFAULT_HEADING)
-    body = models.TextField(
+    body = models.TextField(**bounded(
+        2000,
         default=DEFAULT_BODY,
         help_text="Wording under the heading. Placeholders: "
         + ", ".join("{" + p + "}" for p in BODY_PLACEHOLDERS)
         + ".",
-    )
+    ))
     footer_note = models.CharField(
         max_length=300,
         blank=True,
@@ -147,9 +150,9 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    override_reason = models.TextField(
-        blank=True, help_text="Why it was issued to a learner who was not eligible."
-    )
+    override_reason = models.TextField(**bounded(
+        2000, blank=True, help_text="Why it was issued to a learner who was not eligible."
+    ))
     pdf = models.FileField(upload_to="certificates/", blank=True)
     # The PDF is stored as certificates/<pdf_token>.pdf (private, served only by the
     # permission-checked download view); a re-render overwrites the same file.
@@ -164,7 +167,7 @@ class Certificate(models.Model):
     render_error = models.TextField(blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-    revoked_reason = models.TextField(blank=True)
+    revoked_reason = models.TextField(**bounded(1000, blank=True))
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

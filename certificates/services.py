@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 EXCEPTION_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_COMPLETED)
 ISSUABLE_STATUSES = (EnrollmentStatus.COMPLETED, *EXCEPTION_STATUSES)
 MAX_REASON = 2000
+MAX_REVOKE_REASON = 1000
 RENDER_TASK = "certificates.render"
 
 
@@ -88,7 +89,10 @@ def _cohort_snapshot(enrollment) -> dict:
 def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certificate:
     """Issue one certificate (or return the one the enrollment has). Completed learners get
     theirs; anyone else only by a facilitator's written exception, which is recorded."""
-    override_reason = (override_reason or "").strip()[:MAX_REASON]
+    override_reason = (override_reason or "").strip()
+    if len(override_reason) > MAX_REASON:  # refused, never cut short without a word
+        raise CertificateError(f"Please keep the reason for the exception to {MAX_REASON} "
+                               f"characters (it has {len(override_reason)}).")
     with transaction.atomic():
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
@@ -255,6 +259,9 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         raise CertificateError("Only academy staff revoke certificates.")
     if not reason:
         raise CertificateError("Please give the reason for revoking this certificate.")
+    if len(reason) > MAX_REVOKE_REASON:
+        raise CertificateError(f"Please keep the reason for revoking to {MAX_REVOKE_REASON} "
+                               f"characters (it has {len(reason)}).")
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))

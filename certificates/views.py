@@ -15,7 +15,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -27,6 +27,7 @@ from django.views.generic import TemplateView
 from academy import ratelimit
 from academy.background import enqueue_long
 from academy.exports import csv_response
+from academy.inputs import posted_id
 from cohorts.models import Enrollment
 from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
@@ -40,6 +41,7 @@ from .models import Certificate, RenderStatus, StatusList, TranscriptLink, norma
 from .services import (
     ISSUABLE_STATUSES,
     MAX_REASON,
+    MAX_REVOKE_REASON,
     CertificateError,
     certificate_issue,
     certificate_reissue,
@@ -273,7 +275,8 @@ class OverrideForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_REVOKE_REASON,
     )
 
 
@@ -317,11 +320,15 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         return context
 
     def _posted(self, model, field, **lookup):
-        """The object a form names, or 404 (never a 500 for `?enrollment=abc`)."""
-        value = self.request.POST.get(field, "")
-        if not value.isdigit():
-            raise Http404
-        return get_object_or_404(model, pk=int(value), **lookup)
+        """The object a form names in this cohort; `enrollment=abc`, `certificate=1e5`, "²"
+        or another cohort's id is a message (CertificateError), never a 500."""
+        pk = posted_id(self.request.POST.get(field))
+        found = model.objects.filter(pk=pk, **lookup).first() if pk is not None else None
+        if found is None:
+            what = "learner" if model is Enrollment else "certificate"
+            raise CertificateError(f"We could not find that {what} in this cohort; "
+                                   "nothing was changed. Reload the page and try again.")
+        return found
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
@@ -337,7 +344,8 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
                     form = OverrideForm(request.POST)
                     if not form.is_valid():
                         raise CertificateError("Please write the reason for the exception "
-                                               f"(at most {MAX_REASON} characters).")
+                                               f"(at most {MAX_REASON} characters); nothing "
+                                               "was issued.")
                     reason = form.cleaned_data["reason"]
                 certificate_issue(enrollment=enrollment, actor=request.user, override_reason=reason)
                 messages.success(request, f"Certificate issued to {enrollment.user.display_name}.")
@@ -350,7 +358,11 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
                                      "(same code).")
                 else:
                     form = RevokeForm(request.POST)
-                    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+                    if not form.is_valid():
+                        raise CertificateError("Please write the reason for revoking (at most "
+                                               f"{MAX_REVOKE_REASON} characters); the "
+                                               "certificate is not revoked.")
+                    reason = form.cleaned_data["reason"]
                     certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
                     messages.success(request, "The certificate is revoked; the learner is told.")
             else:

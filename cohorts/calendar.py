@@ -4,11 +4,13 @@ Times are written in the cohort's own time zone (DTSTART;TZID=America/Chicago:..
 with the matching VTIMEZONE, so calendar apps show them right wherever the reader is.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
+
+from .models import EARLIEST_YEAR, LATEST_YEAR
 
 PRODID = "-//Progressive Governance Academy//Cohorts//EN"
 
@@ -72,9 +74,13 @@ def sessions_calendar(name, sessions) -> bytes:
 
 
 def _finish(cal, sessions) -> bytes:
-    """Add the VTIMEZONEs, limited to the years the sessions span (a short file)."""
+    """Add the VTIMEZONEs, limited to the years the sessions span (a short file), within
+    the years sessions may have (a stored session in year 1 or 9999 cannot stretch it)."""
     if sessions:
-        first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
-        last = max(s.ends_at for s in sessions).date() + timedelta(days=366)
+        earliest, latest = date(EARLIEST_YEAR - 1, 1, 1), date(LATEST_YEAR + 1, 12, 31)
+        first = min(s.starts_at for s in sessions).date()
+        last = max(s.ends_at for s in sessions).date()
+        first = min(max(first, earliest + timedelta(days=366)), latest) - timedelta(days=366)
+        last = max(min(last, latest - timedelta(days=366)), earliest) + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
     return cal.to_ical()

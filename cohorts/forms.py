@@ -23,7 +23,8 @@ class EnrollForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     message = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        required=False, max_length=Enrollment._meta.get_field("decision_message").max_length,
+        widget=forms.Textarea(attrs={"rows": 2}),
         label="Message to the person (optional)",
     )
 

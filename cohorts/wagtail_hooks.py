@@ -1,24 +1,29 @@
 """Wagtail admin: cohorts with their sessions edited inline, and an enrollment listing."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
 )
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.admin.widgets import AdminDateTimeInput, AdminPageChooser
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from academy.inputs import posted_id
 from academy.models import TIME_ZONE_CHOICES
 from academy.viewsets import (
     AcademyEditView,
@@ -27,6 +32,7 @@ from academy.viewsets import (
     ReadableColumn,
 )
 from academy.widgets import FilteredCheckboxSelectMultiple
+from courses.models import CoursePage
 
 from .models import Cohort, CohortStatus, Enrollment, Session
 from .services import EnrollmentError, cohort_set_capacity, sessions_edited
@@ -103,6 +109,43 @@ class CohortPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
 
 
+class CohortAdminForm(WagtailAdminModelForm):
+    """The cohort form, with the ids it is sent checked before Django looks them up: a
+    course or facilitator id of 20 digits overflowed the database's integer (a 500). One
+    that is not an id (course, facilitators, a session's) becomes 0, which matches nothing:
+    "Select a valid choice". A
+    sessions count of existing rows larger than the rows sent (modelcluster then reads
+    ids that are not there: a 500) counts the rows sent."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            session_ids = [k for k in data if re.fullmatch(r"sessions-\d+-id", k)]
+            for name in ("course", "facilitators", *session_ids):
+                values = data.getlist(name) if hasattr(data, "getlist") else []
+                cleaned = [v if v == "" or posted_id(v) is not None else "0" for v in values]
+                if cleaned != values:
+                    data.setlist(name, cleaned)
+            initial = str(data.get("sessions-INITIAL_FORMS", ""))
+            if initial.isascii() and initial.isdigit():  # else the formset says it is wrong
+                wanted = min(int(initial[:6]) if len(initial) <= 6 else 10**6, 1000)
+                sent = sum(1 for i in range(wanted) if f"sessions-{i}-id" in data)
+                if str(sent) != initial:
+                    data["sessions-INITIAL_FORMS"] = str(sent)
+        super().__init__(data, *args, **kwargs)
+
+
+class CoursePageChooser(AdminPageChooser):
+    """Wagtail's page chooser, which looks up whatever was posted to show it again next to
+    the form's errors: "abc", "²" or 5,000 digits were a 500 there. Not an id: nothing
+    chosen (the form says the course is required)."""
+
+    def get_instance(self, value):
+        if value is not None and not isinstance(value, CoursePage) and posted_id(value) is None:
+            return None
+        return super().get_instance(value)
+
+
 class CohortViewSet(AcademyModelViewSet):
     model = Cohort
     edit_view_class = CohortEditView
@@ -120,7 +163,7 @@ class CohortViewSet(AcademyModelViewSet):
     search_fields = ["title", "slug"]
     ordering = ["-created_at"]
     panels = [
-        FieldPanel("course"),
+        FieldPanel("course", widget=CoursePageChooser(target_models=[CoursePage])),
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("description"),
         HelpPanel(
@@ -161,6 +204,7 @@ class CohortViewSet(AcademyModelViewSet):
             ],
         ),
     ]
+    edit_handler = ObjectList(panels, base_form_class=CohortAdminForm)
 
     def get_queryset(self, request):
         return Cohort.objects.select_related("course")

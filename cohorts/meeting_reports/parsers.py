@@ -5,6 +5,8 @@ import re
 
 from .values import (
     EXPECTED,
+    MAX_CELL_CHARS,
+    MAX_DURATION_MINUTES,
     Participant,
     Report,
     ReportError,
@@ -18,7 +20,23 @@ from .values import (
 # --- layouts ----------------------------------------------------------------------------
 
 def _cells(line, delimiter):
-    return [c.strip().strip('"').strip() for c in next(csv.reader([line], delimiter=delimiter))]
+    if len(line) > MAX_CELL_CHARS:
+        raise ReportError("A line of the report is longer than 128 kB; a participant report's "
+                          "lines are short. Export the report again from Zoom or Teams.")
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ReportError(f"We could not read a line of the report as CSV ({exc}).") from exc
+    return [c.strip().strip('"').strip() for c in cells]
+
+
+def _minutes_between(joined, left):
+    minutes = (left - joined).total_seconds() / 60
+    if minutes > MAX_DURATION_MINUTES:
+        raise ReportError(f"Someone joined at {joined:%m/%d/%Y %I:%M %p} and left at "
+                          f"{left:%m/%d/%Y %I:%M %p}, more than a day later; this report's "
+                          "times are broken.")
+    return minutes
 
 
 def _index(header, *names):
@@ -100,7 +118,7 @@ def _parse_zoom(rows, header, tz, people):
         joined = parse_time(_cell(row, join_i), tz)
         left = parse_time(_cell(row, leave_i), tz)
         if joined and left:
-            minutes = (left - joined).total_seconds() / 60
+            minutes = _minutes_between(joined, left)
         else:
             minutes = parse_duration(_cell(row, dur_i))
         p.add(minutes, joined)
@@ -122,7 +140,7 @@ def _parse_teams(rows, header, tz, people):
         minutes = parse_duration(_cell(row, dur_i))
         if minutes is None:
             left = parse_time(_cell(row, leave_i), tz)
-            minutes = (left - joined).total_seconds() / 60 if joined and left else 0
+            minutes = _minutes_between(joined, left) if joined and left else 0
         p.add(minutes, joined)
 
 
@@ -133,25 +151,36 @@ def _parse_teams_legacy(rows, header, tz, people):
     action_i = _index(header, "user action", "activity")
     time_i = _index(header, "timestamp")
     events = []
-    for row in rows("all"):
+    for number, row in enumerate(rows("all"), start=1):
         name = _cell(row, name_i)
-        if name.strip():
-            events.append((name, _cell(row, action_i).strip().lower(),
-                           parse_time(_cell(row, time_i), tz)))
+        p = people.get(name)
+        if p is None:
+            continue
+        action = _cell(row, action_i).strip().lower()
+        at_time = parse_time(_cell(row, time_i), tz)
+        if at_time is None:
+            raise ReportError(
+                f"Row {number} of the report ({_short(name)}, {_short(action) or 'no action'}) "
+                "has no timestamp; this layout needs one on every Joined and Left row."
+            )
+        events.append((p, action, at_time))
     if not events:
         return
-    last = max(t for _, _, t in events if t)
+    last = max(t for _, _, t in events)
     open_since = {}
-    for name, action, at_time in sorted(events, key=lambda e: e[2]):
-        p = people.get(name)
+    for p, action, at_time in sorted(events, key=lambda e: e[2]):
         key = id(p)
         if action.startswith("join"):
             open_since.setdefault(key, (p, at_time))
         elif action.startswith(("left", "leave")) and key in open_since:
             _, joined = open_since.pop(key)
-            p.add((at_time - joined).total_seconds() / 60, joined)
+            p.add(_minutes_between(joined, at_time), joined)
     for p, joined in open_since.values():
-        p.add((last - joined).total_seconds() / 60, joined)
+        p.add(_minutes_between(joined, last), joined)
+
+
+def _short(text):
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 PARSERS = {"zoom": _parse_zoom, "teams": _parse_teams, "teams-legacy": _parse_teams_legacy}

@@ -5,7 +5,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..models.cohort import EARLIEST_YEAR, LATEST_YEAR
+
 MAX_REPORT_BYTES = 2 * 1024 * 1024
+# The csv module refuses a cell over 128 kB; no name, email or time comes near it.
+MAX_CELL_CHARS = 128 * 1024
+# Longer than any session (12 hours at most) by far: a duration past a day is a broken file.
+MAX_DURATION_MINUTES = 24 * 60
 
 EXPECTED = (
     "Zoom: Name (Original Name), User Email, Join Time, Leave Time, Duration (Minutes); "
@@ -78,10 +84,18 @@ DATE_FORMATS = (
 )
 
 
+def _shown(value: str) -> str:
+    """A cell as a message quotes it: at most 40 characters."""
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
 def parse_time(value: str, tz) -> datetime | None:
     value = " ".join((value or "").replace("\u202f", " ").split())
     if not value:
         return None
+    if len(value) > 40 or not value.isascii():
+        raise ReportError(f"We could not read the time “{_shown(value)}” (expected e.g. "
+                          "11/18/2026 06:58:12 PM).")
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -95,6 +109,12 @@ def parse_time(value: str, tz) -> datetime | None:
     if parsed is None:
         raise ReportError(f"We could not read the time “{value}” (expected e.g. "
                           "11/18/2026 06:58:12 PM).")
+    if not (EARLIEST_YEAR <= parsed.year <= LATEST_YEAR):
+        # Sessions are dated between these years (cohorts.models.cohort); a time outside
+        # them is a broken export, and would overflow in a time-zone conversion.
+        raise ReportError(f"The time “{value}” is not between {EARLIEST_YEAR} and "
+                          f"{LATEST_YEAR}; this report's times are broken. Export it again "
+                          "from Zoom or Teams.")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
@@ -109,20 +129,28 @@ def parse_duration(value: str) -> float | None:
     value = (value or "").strip()
     if not value:
         return None
+    unreadable = ReportError(f"We could not read the duration “{_shown(value)}” (expected "
+                             "e.g. 1h 2m 3s).")
+    if len(value) > 40 or not value.isascii():  # "²" is a digit to Python, not to us
+        raise unreadable
     if re.fullmatch(r"\d+(\.\d+)?", value):
-        return float(value)
-    if re.fullmatch(r"\d+:\d{2}(:\d{2})?", value):
+        minutes = float(value)
+    elif re.fullmatch(r"\d+:\d{2}(:\d{2})?", value):
         parts = [int(p) for p in value.split(":")]
         if len(parts) == 2:
             parts = [0, *parts]
-        return parts[0] * 60 + parts[1] + parts[2] / 60
-    parts = DURATION_PART.findall(value)
-    if not parts:
-        raise ReportError(f"We could not read the duration “{value}” (expected e.g. 1h 2m 3s).")
-    minutes = 0.0
-    for number, unit in parts:
-        unit = unit[0].lower()
-        minutes += float(number) * {"h": 60, "m": 1, "s": 1 / 60}[unit]
+        minutes = parts[0] * 60 + parts[1] + parts[2] / 60
+    else:
+        parts = DURATION_PART.findall(value)
+        if not parts:
+            raise unreadable
+        minutes = 0.0
+        for number, unit in parts:
+            unit = unit[0].lower()
+            minutes += float(number) * {"h": 60, "m": 1, "s": 1 / 60}[unit]
+    if minutes > MAX_DURATION_MINUTES:
+        raise ReportError(f"The duration “{value}” is longer than a day; a participant "
+                          "report never has one.")
     return minutes
 
 

@@ -21,7 +21,9 @@ from .choices import (
 from .cohort import (
     CHECK_IN_ALPHABET,
     CHECK_IN_OPENS_BEFORE,
+    EARLIEST_YEAR,
     LATE_AFTER,
+    LATEST_YEAR,
     Cohort,
     CohortQuerySet,
     Session,
@@ -35,7 +37,8 @@ from .history import CohortEvent, CohortEventKind
 __all__ = [
     "BreakoutPlacement",
     "ACTIVE_STATUSES", "ATTENDED_STATUSES", "HISTORY_STATUSES", "CohortEvent", "CohortEventKind",
-    "SessionQuerySet", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE",
+    "SessionQuerySet", "CHECK_IN_ALPHABET", "CHECK_IN_OPENS_BEFORE", "EARLIEST_YEAR",
+    "LATEST_YEAR",
     "LATE_AFTER", "SEAT_STATUSES", "Attendance", "AttendanceSource", "AttendanceStatus",
     "CalendarToken", "Cohort", "CohortQuerySet", "CohortStatus", "Enrollment",
     "EnrollmentEvent", "EnrollmentMode", "EnrollmentQuerySet", "EnrollmentStatus", "Session",

@@ -14,6 +14,8 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from academy.fields import ReadableDateTimeField
+from academy.inputs import bounded
 from academy.models import FACILITATORS_GROUP, time_zone_name, validate_time_zone
 
 from .choices import SEAT_STATUSES, AttendanceStatus, CohortStatus, EnrollmentMode
@@ -78,9 +80,9 @@ class Cohort(ClusterableModel):
     )
     title = models.CharField(max_length=200, help_text="For example: Spring 2027, Midwest.")
     slug = models.SlugField(max_length=100, unique=True, help_text="Used in the cohort's URL.")
-    description = models.TextField(
-        blank=True, help_text="Who this cohort is for, and anything special about it."
-    )
+    description = models.TextField(**bounded(
+        5000, blank=True, help_text="Who this cohort is for, and anything special about it."
+    ))
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -96,10 +98,10 @@ class Cohort(ClusterableModel):
     waitlist_enabled = models.BooleanField(
         default=True, help_text="When the seats are taken, people may join a waitlist."
     )
-    enrollment_opens_at = models.DateTimeField(
+    enrollment_opens_at = ReadableDateTimeField(
         null=True, blank=True, help_text="Leave blank to open as soon as the cohort is open."
     )
-    enrollment_closes_at = models.DateTimeField(
+    enrollment_closes_at = ReadableDateTimeField(
         null=True, blank=True, help_text="Leave blank to keep enrollment open."
     )
     enrollment_mode = models.CharField(
@@ -124,7 +126,7 @@ class Cohort(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    cancel_reason = models.TextField(blank=True, editable=False)
+    cancel_reason = models.TextField(**bounded(5000, blank=True, editable=False))
 
     objects = CohortQuerySet.as_manager()
 
@@ -224,8 +226,8 @@ class Session(models.Model):
 
     cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(max_length=200)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    starts_at = ReadableDateTimeField()
+    ends_at = ReadableDateTimeField()
     location = models.CharField(
         max_length=300, blank=True, help_text="Room and address, for sessions in person."
     )

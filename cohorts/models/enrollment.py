@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from academy.inputs import bounded
+
 from .choices import ACTIVE_STATUSES, SEAT_STATUSES, EnrollmentStatus
 
 
@@ -52,8 +54,8 @@ class Enrollment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
     )
     status = models.CharField(max_length=20, choices=EnrollmentStatus.choices)
-    hopes = models.TextField("what you hope to learn", blank=True)
-    accessibility_needs = models.TextField(blank=True)
+    hopes = models.TextField("what you hope to learn", **bounded(2000, blank=True))
+    accessibility_needs = models.TextField(**bounded(2000, blank=True))
     share_name = models.BooleanField(
         "share my name with the cohort", default=False,
         help_text="Other participants may see your name and jurisdiction.",
@@ -63,9 +65,9 @@ class Enrollment(models.Model):
     waitlisted_at = models.DateTimeField(
         null=True, blank=True, help_text="Waitlist order: first come, first served."
     )
-    decision_message = models.TextField(
-        blank=True, help_text="The facilitator's message with the last decision."
-    )
+    decision_message = models.TextField(**bounded(
+        2000, blank=True, help_text="The facilitator's message with the last decision."
+    ))
 
     objects = EnrollmentQuerySet.as_manager()
 
@@ -123,7 +125,8 @@ class EnrollmentEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=EnrollmentStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=EnrollmentStatus.choices)
     kind = models.CharField(max_length=20, blank=True)
-    message = models.TextField(blank=True)
+    # The decision's message, or a cancelled cohort's reason (CohortEvent.message).
+    message = models.TextField(**bounded(5000, blank=True))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

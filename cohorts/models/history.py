@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from academy.inputs import bounded
+
 
 class CohortEventKind(models.TextChoices):
     OPENED = "opened", "Opened for enrollment"
@@ -25,7 +27,7 @@ class CohortEvent(models.Model):
     )
     kind = models.CharField(max_length=20, choices=CohortEventKind.choices)
     summary = models.CharField(max_length=300)
-    message = models.TextField(blank=True)
+    message = models.TextField(**bounded(5000, blank=True))
     recipients = models.PositiveIntegerField(default=0, help_text="People emailed about it.")
     created_at = models.DateTimeField(default=timezone.now)
 

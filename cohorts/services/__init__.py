@@ -6,6 +6,7 @@ from .attendance import (
     attendance_import,
     attendance_mark_all_present,
     attendance_record,
+    attendance_record_sheet,
     normalise_check_in_code,
     session_check_in,
 )
@@ -24,7 +25,13 @@ from .enrollment import (
     enrollment_remove,
     enrollment_withdraw,
 )
-from .errors import AttendanceError, CohortBusy, EnrollmentError, EnrollmentNotFound
+from .errors import (
+    AttendanceError,
+    CohortBusy,
+    EnrollmentError,
+    EnrollmentNotFound,
+    SheetError,
+)
 from .lifecycle import COHORT_TRANSITIONS, ENROLLMENT_TRANSITIONS, cohort_move_refusal
 from .reminders import session_reminders_queue
 from .self_paced import self_paced_check, self_paced_cohort, self_paced_start
@@ -34,6 +41,7 @@ __all__ = [
     "breakouts_assign",
     "Admission", "AttendanceError", "CohortBusy", "EnrollmentError", "EnrollmentNotFound",
     "attendance_import", "attendance_mark_all_present", "attendance_record",
+    "attendance_record_sheet", "SheetError",
     "calendar_token_for", "calendar_token_reset", "enrollment_admission",
     "enrollment_approve", "enrollment_complete_by_exception", "enrollment_create",
     "enrollment_decline", "enrollment_promote",

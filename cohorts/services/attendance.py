@@ -18,7 +18,9 @@ from ..models import (
     Enrollment,
     Session,
 )
-from .errors import AttendanceError
+from .errors import AttendanceError, SheetError
+
+MAX_NOTE = Attendance._meta.get_field("note").max_length
 
 
 def check_marks_allowed(session, status, now):
@@ -98,6 +100,60 @@ def attendance_record(
             session=session, enrollment=enrollment, status=status, actor=actor,
             source=source, note=note, now=now,
         )
+
+
+def attendance_record_sheet(
+    *, session: Session, actor, marks: dict, now=None,
+) -> int:
+    """A whole attendance sheet, all or nothing: `marks` is {enrollment: (status, note)}
+    (status "" for a row left unmarked). A row with an unknown status, a note without a
+    status, a note over MAX_NOTE characters or a mark the session does not take yet is
+    a problem; with any problem nothing is saved and SheetError names the rows. Returns
+    how many marks changed.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        if not session.cohort.is_managed_by(actor):
+            raise AttendanceError("We could not find that session.", code="not_found")
+        problems, todo = {}, []
+        for enrollment, (status, note) in marks.items():
+            why = ""
+            if not status:
+                why = "choose present, late, excused or absent before adding a note" \
+                    if note else ""
+                if not why:
+                    continue
+            elif status not in AttendanceStatus.values:
+                why = "choose present, late, excused or absent"
+            elif len(note) > MAX_NOTE:
+                why = f"keep the note to {MAX_NOTE} characters (it has {len(note)})"
+            else:
+                try:
+                    check_marks_allowed(session, status, now)
+                    _check_attendance_target(session, enrollment)
+                except AttendanceError as exc:
+                    why = str(exc)
+            if why:
+                problems[enrollment.pk] = (enrollment.user.display_name, why)
+            else:
+                todo.append((enrollment, status, note))
+        if problems:
+            raise SheetError(
+                "Nothing was saved. Please correct "
+                + ("this row" if len(problems) == 1 else f"these {len(problems)} rows")
+                + ": " + "; ".join(f"{name}: {why}" for name, why in problems.values()) + ".",
+                problems={pk: why for pk, (_, why) in problems.items()},
+            )
+        changed = 0
+        for enrollment, status, note in todo:
+            mark = getattr(enrollment, "mark", None)
+            if mark is not None and mark.status == status and mark.note == note:
+                continue
+            _upsert_attendance(session=session, enrollment=enrollment, status=status,
+                               actor=actor, source=AttendanceSource.FACILITATOR, note=note,
+                               now=now)
+            changed += 1
+    return changed
 
 
 def attendance_mark_all_present(*, session: Session, actor, now=None) -> int:

@@ -24,7 +24,7 @@ from .locking import cohort_transaction, lock_cohort
 
 C = CohortStatus
 K = CohortEventKind
-MAX_MESSAGE = 5000
+MAX_MESSAGE = CohortEvent._meta.get_field("message").max_length  # 5000
 
 
 def _managed_cohort(cohort, actor) -> Cohort:

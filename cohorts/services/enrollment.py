@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from academy.inputs import too_long
 from academy.times import in_zone
 
 from ..models import (
@@ -82,6 +83,12 @@ def set_status(enrollment, to_status, *, actor, kind, message="", now=None):
     """Move `enrollment` to `to_status`: its history row and its email, in this transaction."""
     now = now or timezone.now()
     from_status = enrollment.status
+    limit = (Enrollment._meta.get_field("decision_message").max_length
+             if kind in ("approved", "declined", "removed")
+             else EnrollmentEvent._meta.get_field("message").max_length)
+    problem = too_long(message, limit, "the message")
+    if problem:  # the decision never goes out with its message cut or dropped
+        raise EnrollmentError(problem + " Nothing was changed.", code="message")
     if not enrollment_move_allowed(from_status, to_status):
         before = S(from_status).label.lower() if from_status else "nothing"
         raise EnrollmentError(
@@ -148,6 +155,11 @@ def enrollment_create(
     """
     if not getattr(user, "is_authenticated", False):
         raise EnrollmentError("Please log in to enroll.")
+    for field, value in (("hopes", hopes), ("accessibility_needs", accessibility_needs)):
+        model_field = Enrollment._meta.get_field(field)
+        problem = too_long(value, model_field.max_length, f"“{model_field.verbose_name}”")
+        if problem:
+            raise EnrollmentError(problem, code="too_long")
     with cohort_transaction():
         cohort = lock_cohort(cohort.pk)
         now = timezone.now()  # taken under the lock: waitlist order is commit order

@@ -32,3 +32,12 @@ class AttendanceError(Exception):
     def __init__(self, message, *, code="invalid"):
         super().__init__(message)
         self.code = code
+
+
+class SheetError(AttendanceError):
+    """Some rows of an attendance sheet are wrong; `problems` is {enrollment_id: why}.
+    Nothing of the sheet was saved."""
+
+    def __init__(self, message, *, problems):
+        super().__init__(message, code="sheet")
+        self.problems = problems

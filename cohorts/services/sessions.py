@@ -5,6 +5,7 @@ The facilitator workspace and the admin's cohort form both come through here."""
 from django.db.models import F
 from django.utils import timezone
 
+from academy.inputs import too_long
 from academy.public_cache import public_pages_changed
 
 from ..models import (
@@ -19,6 +20,14 @@ from ..models import EnrollmentStatus as S
 from ..notifications import session_change_email
 from .errors import EnrollmentError, EnrollmentNotFound
 from .locking import cohort_transaction, lock_cohort
+
+MAX_SESSION_MESSAGE = 2000
+
+
+def _check_message(message):
+    problem = too_long(message, MAX_SESSION_MESSAGE, "the message to the learners")
+    if problem:
+        raise EnrollmentError(problem + " Nothing was changed.", code="message")
 
 
 def _tell_learners(session, *, kind, actor, summary, message=""):
@@ -53,6 +62,7 @@ def session_move(*, session, actor, starts_at, ends_at, message: str = "") -> Se
     problem = session_times_problem(starts_at, ends_at)
     if problem:
         raise EnrollmentError(problem, code="times")
+    _check_message(message)
     with cohort_transaction():
         session = _managed_session(session, actor)
         if (session.starts_at, session.ends_at) == (starts_at, ends_at):
@@ -74,6 +84,7 @@ def session_move(*, session, actor, starts_at, ends_at, message: str = "") -> Se
 
 def session_cancel(*, session, actor, message: str = "") -> Session:
     """Cancel one session: it stays in calendars as cancelled and counts for nothing."""
+    _check_message(message)
     with cohort_transaction():
         session = _managed_session(session, actor)
         Session.objects.filter(pk=session.pk).update(

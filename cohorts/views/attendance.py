@@ -18,7 +18,14 @@ from ..models import ATTENDED_STATUSES, SEAT_STATUSES, Attendance, AttendanceSta
 from ..progress import cohort_attendance, seated_enrollments
 from ..qr import check_in_url, qr_svg
 from ..quorum_guard import session_quorum_warnings
-from ..services import AttendanceError, attendance_mark_all_present, attendance_record
+from ..services import (
+    AttendanceError,
+    SheetError,
+    attendance_mark_all_present,
+    attendance_record,
+    attendance_record_sheet,
+)
+from ..services.attendance import MAX_NOTE
 from .facilitate import FacilitatorCohortMixin, SessionMixin
 from .paging import paginate
 from .sheet_rows import sheet_row, sheet_rows
@@ -115,29 +122,36 @@ class SheetView(SessionMixin, TemplateView):
         return reverse("facilitate_sheet_row", args=[self.cohort.slug, self.session.pk, 0])[:-2]
 
     def post(self, request, *args, **kwargs):
+        """Every row at once, all or nothing (attendance_record_sheet): with one bad row
+        nothing is saved, the message names the rows, and the sheet comes back with what
+        was typed and each bad row saying why."""
         rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
-        saved, skipped = 0, []
+        marks = {
+            e: (request.POST.get(f"status-{e.pk}", ""),
+                request.POST.get(f"note-{e.pk}", "").strip())
+            for e in rows if f"status-{e.pk}" in request.POST or f"note-{e.pk}" in request.POST
+        }
         try:
+            saved = attendance_record_sheet(session=self.session, actor=request.user,
+                                            marks=marks)
+        except SheetError as exc:
+            messages.error(request, str(exc))
             for e in rows:
-                status = request.POST.get(f"status-{e.pk}", "")
-                note = request.POST.get(f"note-{e.pk}", "").strip()[:500]
-                if not status:
-                    if note:
-                        skipped.append(e.user.display_name)
-                    continue
-                if e.mark and e.mark.status == status and e.mark.note == note:
-                    continue
-                attendance_record(session=self.session, enrollment=e, status=status,
-                                  actor=request.user, note=note)
-                saved += 1
+                if e in marks:
+                    e.posted = marks[e]
+                e.problem = exc.problems.get(e.pk, "")
+            counts = Counter(e.mark.status if e.mark else "unmarked" for e in rows)
+            return self.render_to_response(self.get_context_data_for(rows, counts), status=400)
         except AttendanceError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"Attendance saved ({saved} changed).")
-        if skipped:
-            messages.warning(request, "Choose present, late, excused or absent before adding a "
-                             "note: " + ", ".join(skipped) + ".")
         return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
+
+    def get_context_data_for(self, rows, counts):
+        return super().get_context_data(
+            rows=rows, counts=dict(counts),
+            rows_html=sheet_rows(rows, self.row_url(), self.cohort.tzinfo))
 
 
 class SheetRowView(SessionMixin, View):
@@ -153,11 +167,13 @@ class SheetRowView(SessionMixin, View):
         status = request.POST.get(f"status-{enrollment.pk}", "")
         note = request.POST.get(f"note-{enrollment.pk}")
         error = ""
-        if status:
+        note = note.strip() if note is not None else None
+        if note is not None and len(note) > MAX_NOTE:  # refused, never cut short
+            error = f"Keep the note to {MAX_NOTE} characters (it has {len(note)})."
+        elif status:
             try:
                 attendance_record(session=self.session, enrollment=enrollment, status=status,
-                                  actor=request.user,
-                                  note=note.strip()[:500] if note is not None else None)
+                                  actor=request.user, note=note)
             except AttendanceError as exc:
                 error = str(exc)
         elif note:

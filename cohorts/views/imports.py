@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from academy.inputs import posted_id
+
 from .. import meeting_reports
 from ..forms import ReportUploadForm
 from ..models import Attendance, AttendanceStatus
@@ -115,9 +117,9 @@ class ImportConfirmView(ImportView):
         ids = {e.pk for e in enrollments}
         hand = {}
         for i in range(len(proposal["rows"])):
-            value = request.POST.get(f"match-{i}", "")
-            if str(i) not in proposal["auto"] and value.isdigit() and int(value) in ids:
-                hand[str(i)] = int(value)
+            value = posted_id(request.POST.get(f"match-{i}"))
+            if str(i) not in proposal["auto"] and value in ids:
+                hand[str(i)] = value
         recomputed = meeting_reports.statuses(proposal, hand, self.session, list(ids))
         marks = {}
         for e in enrollments:

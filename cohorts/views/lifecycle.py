@@ -34,6 +34,8 @@ from ..services import (
     session_move,
 )
 from ..services.closing import what_was_missing
+from ..services.cohorts import MAX_MESSAGE
+from ..services.sessions import MAX_SESSION_MESSAGE
 from .facilitate import FacilitatorCohortMixin, SessionMixin
 
 C = CohortStatus
@@ -73,7 +75,7 @@ class CohortMoveView(FacilitatorCohortMixin, View):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label="Why is the cohort cancelled? (everyone enrolled, applying or waiting is told)",
-        max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_MESSAGE, widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -168,7 +170,7 @@ class CapacityView(FacilitatorCohortMixin, View):
 
 class AnnounceForm(forms.Form):
     subject = forms.CharField(max_length=200)
-    message = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    message = forms.CharField(max_length=MAX_MESSAGE, widget=forms.Textarea(attrs={"rows": 6}))
     include_waitlist = forms.BooleanField(label="Also send it to the waitlist", required=False)
 
 
@@ -221,7 +223,8 @@ class SessionChangeForm(forms.Form):
     ends_at = forms.DateTimeField(label="Ends", widget=forms.DateTimeInput(
         attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     message = forms.CharField(label="Message to the learners (optional)", required=False,
-                              max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+                              max_length=MAX_SESSION_MESSAGE,
+                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SessionChangeView(SessionMixin, TemplateView):
@@ -246,7 +249,7 @@ class SessionChangeView(SessionMixin, TemplateView):
         try:
             if action == "cancel":
                 session_cancel(session=self.session, actor=request.user,
-                               message=request.POST.get("message", "")[:2000])
+                               message=request.POST.get("message", "").strip())
                 messages.success(request, f"{self.session.title} is cancelled; learners are "
                                  "told and their calendars update.")
                 return redirect("facilitate_sessions", slug=self.cohort.slug)

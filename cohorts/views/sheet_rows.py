@@ -35,6 +35,10 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
     pk, name = e.pk, escape(e.user.display_name)
     mark = getattr(e, "mark", None)
     checked = mark.status if mark else None
+    posted = getattr(e, "posted", None)  # what was typed, on a sheet sent back with errors
+    if posted is not None:
+        checked = posted[0]
+    error = error or getattr(e, "problem", "")
     radios = "".join(
         f'<div class="form-check form-check-inline"><input class="form-check-input" '
         f'type="radio" name="status-{pk}" id="st-{pk}-{value}" value="{value}"'
@@ -46,6 +50,8 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
                 if e.user.pronouns else "")
     search = escape(f"{e.user.display_name} {e.user.email}".lower())
     note = escape(mark.note) if mark else ""
+    if posted is not None:
+        note = escape(posted[1])
     return (
         f'<tr id="row-{pk}" data-name="{search}" hx-post="{row_url}{pk}/" hx-trigger="change" '
         f'hx-include="#row-{pk}" hx-target="this" hx-swap="outerHTML">'

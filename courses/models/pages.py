@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from academy.inputs import bounded
 from academy.models import Organization
 
 from ..blocks import ModuleBodyBlock
@@ -24,7 +25,7 @@ from .taxonomy import CourseFormat, Pillar, PolicyArea
 
 class AcademyHomePage(SpecificChildRouteMixin, Page):
     hero_heading = models.CharField(max_length=200, blank=True)
-    hero_text = models.TextField(blank=True)
+    hero_text = models.TextField(**bounded(1000, blank=True))
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
     content_panels = Page.content_panels + [
@@ -166,7 +167,8 @@ def _with_listing_data(courses):
 
 
 class CoursePage(SpecificChildRouteMixin, Page):
-    summary = models.TextField(help_text="Two or three sentences shown in the catalog.")
+    summary = models.TextField(
+        **bounded(1000, help_text="Two or three sentences shown in the catalog."))
     outcomes = StreamField(
         [("outcome", blocks.CharBlock(max_length=300, label="Outcome"))],
         blank=True,
@@ -278,7 +280,8 @@ class CoursePage(SpecificChildRouteMixin, Page):
 
 
 class ModulePage(Page):
-    intro = models.TextField(blank=True, help_text="One or two sentences shown in lists.")
+    intro = models.TextField(
+        **bounded(1000, blank=True, help_text="One or two sentences shown in lists."))
     body = StreamField(ModuleBodyBlock(), blank=True)
     estimated_minutes = models.PositiveIntegerField(default=30)
     required = models.BooleanField(

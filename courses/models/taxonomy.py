@@ -3,6 +3,8 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
+from academy.inputs import bounded
+
 
 class CourseFormat(models.TextChoices):
     SELF_PACED = "self_paced", "Self-paced"
@@ -16,7 +18,7 @@ class TaxonomyTerm(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(**bounded(1000, blank=True))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
