@@ -14,6 +14,7 @@ every visitor who is not signed in, so a finished response is kept in the shared
   what time alone changes (an enrollment window closing).
 """
 
+import hashlib
 import re
 
 from django.conf import settings
@@ -48,7 +49,9 @@ def public_pages_changed() -> None:
 
 
 def _key(request) -> str:
-    return f"public-pages:{_generation()}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: a long query string would make a key over memcached's 250 characters.
+    where = hashlib.sha256(f"{request.get_host()}:{request.get_full_path()}".encode())
+    return f"public-pages:{_generation()}:{where.hexdigest()}"
 
 
 def cacheable_request(request) -> bool:

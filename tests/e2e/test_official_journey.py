@@ -60,7 +60,7 @@ def test_official_journey(live_server, page, new_page, open_cohort):
     fill_form(page, {
         "Preferred name": "Kei", "Pronouns": "she/her",
         "Office or title": "City Council Member, Ward 3", "Jurisdiction name": "City of Milwaukee",
-        "Jurisdiction type": "select:city", "State or territory": "select:WI",
+        "Jurisdiction type": "select:city", "#id_state": "select:WI",
         "Time zone": "select:America/Chicago",
     })
     page.get_by_role("button", name="Save profile").click()
