@@ -61,7 +61,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
         model = Organization
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Partner Organisation {n}")
+    name = factory.Sequence(lambda n: f"Partner Organization {n}")
     slug = factory.Sequence(lambda n: f"partner-{n}")
 
 

@@ -291,7 +291,7 @@ class ModulePage(Page):
         Organization,
         blank=True,
         related_name="authored_modules",
-        help_text="Organisations that wrote this module. A partner author's own "
+        help_text="Organizations that wrote this module. A partner author's own "
         "organisation is added automatically when they save.",
     )
 

@@ -125,3 +125,10 @@ def test_cohort_listing_reads_dates_in_the_same_queries_for_any_number_of_cohort
     # No query per row for the course, the first session or the zone's name.
     assert len(five) == len(one)
     assert html.count("Mountain (Denver)") == 4
+
+
+def test_the_module_editor_spells_organizations_as_the_menu_does():
+    from courses.models import ModulePage
+
+    help_text = ModulePage._meta.get_field("authors").help_text
+    assert help_text.startswith("Organizations that wrote this module")

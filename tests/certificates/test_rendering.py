@@ -126,7 +126,7 @@ def test_long_name_and_wording_stay_on_one_page():
     data = certificate_data_sample(
         recipient_name="Commissioner " + "Alexandra-Bartholomew " * 6,
         body="has completed " + "a very long course description " * 30,
-        partner_names=[f"Partner Organisation {n}" for n in range(12)],
+        partner_names=[f"Partner Organization {n}" for n in range(12)],
     )
     assert len(read(render_certificate_pdf(data)).pages) == 1
 
