@@ -14,6 +14,8 @@ the check that failed.
 import copy
 import datetime as dt
 import hashlib
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -142,14 +144,45 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def hash_data(unsecured_document: dict, proof_options: dict, loader=None) -> HashData:
-    """The canonical forms behind ``proofConfigHash + transformedDocumentHash``."""
+def hash_data(unsecured_document: dict, proof_options: dict, loader=None, *,
+              reuse_proof_config=False) -> HashData:
+    """The canonical forms behind ``proofConfigHash + transformedDocumentHash``.
+    `reuse_proof_config` (signing): see `_canonical_proof_config`."""
     proof_config = {k: v for k, v in proof_options.items() if k != "proofValue"}
     proof_config["@context"] = unsecured_document.get("@context")
+    canonical = _canonical_proof_config if reuse_proof_config else canonicalize
     return HashData(
-        canonical_proof_config=canonicalize(proof_config, loader),
+        canonical_proof_config=canonical(proof_config, loader),
         canonical_document=canonicalize(unsecured_document, loader),
     )
+
+
+XSD_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+_PLACEHOLDER = "2000-01-01T00:00:00Z"
+_proof_configs: dict[str, str] = {}
+
+
+def _canonical_proof_config(proof_config: dict, loader=None) -> str:
+    """The proof options' canonical N-Quads, from a cached one with only `created` put in.
+
+    Sound because the options are one blank node (always _:c14n0) with one value per
+    predicate: canonical lines sort by predicate before they reach the literal, so the
+    date changes nothing but itself. Anything else (another loader, an odd date) takes the
+    full path; tests/certificates/test_credentials_proofs.py compares both."""
+    created = proof_config.get("created")
+    if loader is not None or not (isinstance(created, str) and XSD_DATETIME.fullmatch(created)):
+        return canonicalize(proof_config, loader)
+    template = {**proof_config, "created": _PLACEHOLDER}
+    key = json.dumps(template, sort_keys=True)
+    cached = _proof_configs.get(key)
+    if cached is None:
+        cached = canonicalize(template)
+        if len(_proof_configs) > 64:
+            _proof_configs.clear()
+        _proof_configs[key] = cached
+    if cached.count(f'"{_PLACEHOLDER}"') != 1:  # not the one literal it should be
+        return canonicalize(proof_config, loader)
+    return cached.replace(f'"{_PLACEHOLDER}"', f'"{created}"')
 
 
 def xsd_datetime(value: dt.datetime | str) -> str:
@@ -178,7 +211,7 @@ def sign(
         "verificationMethod": verification_method,
         "proofPurpose": proof_purpose,
     }
-    signature = key.sign(hash_data(unsecured, proof, loader).data)
+    signature = key.sign(hash_data(unsecured, proof, loader, reuse_proof_config=True).data)
     return {**unsecured, "proof": {**proof, "proofValue": encode_base58btc(signature)}}
 
 

@@ -4,6 +4,8 @@ import copy
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certificates.credentials import keys, proofs
 from certificates.credentials.loader import VC_V2, DocumentNotHeld, document_loader
@@ -161,3 +163,28 @@ def test_the_loader_refuses_what_it_does_not_hold():
     with pytest.raises(DocumentNotHeld, match="nothing is fetched"):
         document_loader("https://example.org/context.jsonld")
     assert document_loader(VC_V2)["document"]["@context"]["@protected"] is True
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    created=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1),
+                         timezones=st.just(dt.UTC)),
+    method=st.sampled_from(["key-1", "key-2", "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"]),
+)
+def test_signing_reuses_the_proof_options_canonical_form_exactly(created, method):
+    """Signing fills `created` into a cached canonical form of the proof options; it must
+    be what full canonicalisation gives, for any date and key."""
+    options = {
+        "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+        "created": proofs.xsd_datetime(created),
+        "verificationMethod": f"{keys.did_web(HOST)}#{method}",
+        "proofPurpose": "assertionMethod", "@context": [VC_V2],
+    }
+    assert proofs._canonical_proof_config(options) == proofs.canonicalize(options)
+
+
+def test_odd_dates_in_proof_options_take_the_full_path():
+    options = {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+               "created": "2025-03-02T09:30:15.5+01:00", "verificationMethod": "did:web:x#k",
+               "proofPurpose": "assertionMethod", "@context": [VC_V2]}
+    assert proofs._canonical_proof_config(options) == proofs.canonicalize(options)
