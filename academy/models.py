@@ -227,6 +227,11 @@ class OutboxEmail(models.Model):
     marked failed, with the error, for staff to see in the admin.
     """
 
+    # Rows made by the thousand (issuing, sending, enrolling) that reference no page,
+    # image or document: Wagtail's reference index ("usage") has nothing to gain
+    # from them, and indexing each save cost a certificate render ~10 ms.
+    wagtail_reference_index_ignore = True
+
     recipient = models.ForeignKey(
         "academy.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -291,6 +296,11 @@ class Body(models.Model):
 class BodyMembership(models.Model):
     """One term of one official on one body: the seat, the oath or election date, and when
     they left. Several rows for the same body are several terms."""
+
+    # Rows made by the thousand (issuing, sending, enrolling) that reference no page,
+    # image or document: Wagtail's reference index ("usage") has nothing to gain
+    # from them, and indexing each save cost a certificate render ~10 ms.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="body_memberships"

@@ -158,12 +158,12 @@ def main():
                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = time.monotonic()
-        pool = wait_for(lambda: len(children(worker.pid)) >= 2 and children(worker.pid),
-                        "two worker processes", 120, log)
         wait_for(lambda: log.read_text().count("Certificate renderer warmed") >= 2,
                  "the renderer to warm up in both processes", 120, log)
+        pool = wait_for(lambda: [p for p in children(worker.pid) if rss_mb(p)],
+                        "the worker processes", 60, log)
         print(f"  {time.monotonic() - started:6.1f} s  worker-pdf up, 2 processes warmed "
-              f"({', '.join(f'{rss_mb(p):.0f} MB' for p in pool)})", flush=True)
+              f"({', '.join(f'{rss_mb(p) or 0:.0f} MB' for p in pool)})", flush=True)
         memory = {"after warm-up": [rss_mb(p) for p in pool]}
 
         issued_at = time.monotonic()

@@ -134,6 +134,11 @@ class Certificate(models.Model):
     taken when it is issued (and refreshed by a re-issue), so the PDF and the public
     verification page keep saying what was certified."""
 
+    # Rows made by the thousand (issuing, sending, enrolling) that reference no page,
+    # image or document: Wagtail's reference index ("usage") has nothing to gain
+    # from them, and indexing each save cost a certificate render ~10 ms.
+    wagtail_reference_index_ignore = True
+
     enrollment = models.OneToOneField(
         "cohorts.Enrollment", on_delete=models.PROTECT, related_name="certificate"
     )

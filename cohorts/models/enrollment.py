@@ -47,6 +47,11 @@ class EnrollmentQuerySet(models.QuerySet):
 class Enrollment(models.Model):
     """A person's place in a cohort. One row per (cohort, user), reused on re-enrollment."""
 
+    # Rows made by the thousand (issuing, sending, enrolling) that reference no page,
+    # image or document: Wagtail's reference index ("usage") has nothing to gain
+    # from them, and indexing each save cost a certificate render ~10 ms.
+    wagtail_reference_index_ignore = True
+
     cohort = models.ForeignKey(
         "cohorts.Cohort", on_delete=models.CASCADE, related_name="enrollments"
     )
