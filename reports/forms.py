@@ -22,8 +22,8 @@ class ImpactFilterForm(forms.Form):
         queryset=CoursePage.objects.none(), required=False, empty_label="All courses"
     )
     organization = forms.ModelChoiceField(
-        label="Partner organisation", queryset=Organization.objects.none(), required=False,
-        empty_label="All organisations",
+        label="Partner organization", queryset=Organization.objects.none(), required=False,
+        empty_label="All organizations",
     )
     cohort_status = forms.ChoiceField(
         label="Cohort status", required=False,
