@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+import pyld.context_resolver
 from cachetools import LRUCache
 from pyld.context_resolver import ContextResolver
 
@@ -27,6 +28,25 @@ OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 DID_V1 = "https://www.w3.org/ns/did/v1"
+
+
+_jcs = pyld.context_resolver.canonicalize
+
+
+def context_cache_key(context) -> bytes:
+    """pyld keys its cache of inline (type-scoped) contexts with the JSON Canonicalization
+    Scheme, in pure Python, a dozen times per credential (a tenth of signing). A cache key
+    needs only to be the same for the same context and different otherwise: sorted
+    `json.dumps` (in C) is. Only the resolver's keys change; canonicalising RDF JSON
+    literals in pyld.jsonld still uses JCS."""
+    try:
+        return json.dumps(context, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          default=dict).encode()
+    except (TypeError, ValueError):
+        return _jcs(context)
+
+
+pyld.context_resolver.canonicalize = context_cache_key
 
 
 class DocumentNotHeld(Exception):

@@ -188,3 +188,14 @@ def test_odd_dates_in_proof_options_take_the_full_path():
                "created": "2025-03-02T09:30:15.5+01:00", "verificationMethod": "did:web:x#k",
                "proofPurpose": "assertionMethod", "@context": [VC_V2]}
     assert proofs._canonical_proof_config(options) == proofs.canonicalize(options)
+
+
+def test_inline_contexts_are_cached_under_a_key_that_tells_them_apart():
+    import pyld.context_resolver
+
+    from certificates.credentials import loader
+
+    assert pyld.context_resolver.canonicalize is loader.context_cache_key
+    key = loader.context_cache_key
+    assert key({"a": 1, "b": {"c": "d"}}) == key({"b": {"c": "d"}, "a": 1})
+    assert key({"a": 1}) != key({"a": "1"}) != key({"a": [1]})
