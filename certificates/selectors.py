@@ -140,3 +140,12 @@ def completed_courses(user_ids) -> dict[int, list[CompletedCourse]]:
     for user_rows in rows.values():
         user_rows.sort(key=lambda r: (r.completed_on, r.enrollment_id))
     return rows
+
+
+def activity_span(enrollment) -> list[tuple]:
+    """[(start, end), ...] of what the learner took part in (aware datetimes)."""
+    cohort = enrollment.cohort
+    if cohort.self_paced:  # from starting the course to completing it
+        return [(enrollment.created_at, enrollment.status_changed_at)]
+    return list(Session.objects.active().filter(cohort=cohort).order_by("starts_at")
+                .values_list("starts_at", "ends_at"))

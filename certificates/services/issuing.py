@@ -1,4 +1,4 @@
-"""Certificate rules: issue (idempotent), re-issue, revoke, render.
+"""Certificates: issue (idempotent), re-issue, revoke, render.
 
 One certificate per enrollment is guaranteed by the database (a one-to-one key);
 issuing twice, retrying, or issuing from two tabs at once returns the same row.
@@ -9,8 +9,6 @@ to the outbox in the transaction that makes the change (a finished render, a rev
 """
 
 import datetime as dt
-import logging
-import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -24,39 +22,20 @@ from wagtail.models import Site
 
 from academy.background import enqueue
 from academy.outbox import outbox_enqueue
-from cohorts.models import Enrollment, EnrollmentStatus, Session
-from cohorts.progress import enrollments_progress
+from cohorts.models import Enrollment, EnrollmentStatus
 from cohorts.services import enrollment_complete_by_exception
 
-from . import issuer
-from .certificate_data import CertificateData, settings_values
-from .credentials import keys, openbadge, proofs
-from .credentials import status_list as bitstrings
-from .credentials.verification import Check, CredentialVerification, verify_credential
-from .models import Certificate, CertificateSettings, RenderStatus, StatusList
-from .selectors import attended_hours
-
-log = logging.getLogger(__name__)
+from ..certificate_data import CertificateData, settings_values
+from ..models import Certificate, CertificateSettings, RenderStatus
+from ..selectors import activity_span, attended_hours
+from .base import RENDER_TASK, CertificateError
+from .credentials import _credential_prepare, _status_bit_set, certificate_credential_build
 
 # A certificate is for a Completed enrollment; these only by a written exception.
 EXCEPTION_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_COMPLETED)
 ISSUABLE_STATUSES = (EnrollmentStatus.COMPLETED, *EXCEPTION_STATUSES)
 MAX_REASON = 2000
 MAX_REVOKE_REASON = 1000
-RENDER_TASK = "certificates.render"
-
-
-class CertificateError(Exception):
-    """A rule was broken; the message is for people."""
-
-
-def _activity_span(enrollment) -> list[tuple]:
-    """[(start, end), ...] of what the learner took part in (aware datetimes)."""
-    cohort = enrollment.cohort
-    if cohort.self_paced:  # from starting the course to completing it
-        return [(enrollment.created_at, enrollment.status_changed_at)]
-    return list(Session.objects.active().filter(cohort=cohort).order_by("starts_at")
-                .values_list("starts_at", "ends_at"))
 
 
 def _snapshot(enrollment, *, hours=None, shared=None) -> dict:
@@ -76,7 +55,7 @@ def _cohort_snapshot(enrollment) -> dict:
     cohort = enrollment.cohort
     course = cohort.course
     tz = cohort.tzinfo
-    span = _activity_span(enrollment)
+    span = activity_span(enrollment)
     return {
         "course_title": course.title,
         "cohort_title": cohort.title,
@@ -392,217 +371,4 @@ def certificates_to_sweep(older_than: dt.timedelta) -> list[int]:
     )
     ids = list(stale.filter(render_attempts__lt=limit).values_list("pk", flat=True))
     Certificate.objects.filter(pk__in=ids).update(render_requested_at=timezone.now())
-    return ids
-
-
-# --- Open Badges 3.0 credentials -----------------------------------------------------
-# Each render signs the certificate's credential (so a re-issue re-signs it); revoking
-# flips the certificate's bit in its status list, which is re-signed at once.
-
-STATUS_LIST_ATTEMPTS = 5
-
-
-def _status_list_sign(status_list: StatusList, now=None) -> dict:
-    """The list's BitstringStatusListCredential, signed with the current key."""
-    now = now or timezone.now()
-    key = issuer.signing_key()
-    unsigned = bitstrings.status_list_credential(
-        url=status_list.url, issuer=issuer.did(), bits=bytes(status_list.bits), valid_from=now
-    )
-    return proofs.sign(unsigned, key, key.key_id(issuer.issuer_host()), now)
-
-
-def _status_bit_allocate() -> tuple[StatusList, int]:
-    """A fresh bit: the newest list's next index, taken under its row lock (a new list when
-    it is full). Indexes only grow, so a bit is never given twice. In a transaction."""
-    for _ in range(STATUS_LIST_ATTEMPTS):
-        latest = StatusList.objects.select_for_update().order_by("-number").first()
-        if latest is not None and not latest.is_full:
-            index = latest.next_index
-            latest.next_index = index + 1
-            latest.save(update_fields=["next_index", "updated_at"])
-            return latest, index
-        fresh = StatusList(number=latest.number + 1 if latest else 1)
-        fresh.bits = bytes(bitstrings.new_bitstring(fresh.size))
-        fresh.credential = _status_list_sign(fresh)
-        try:
-            with transaction.atomic():
-                fresh.save()
-        except IntegrityError:
-            continue  # another process created this list first: lock and use it
-    raise CertificateError("The revocation list is busy; please try again.")
-
-
-def _status_bit_set(*, list_id: int, index: int, value: bool = True) -> None:
-    """Flip one bit and re-sign the list (in the caller's transaction, under the lock)."""
-    status_list = StatusList.objects.select_for_update().get(pk=list_id)
-    bits = bytearray(status_list.bits)
-    bitstrings.set_bit(bits, index, value)
-    status_list.bits = bytes(bits)
-    try:
-        status_list.credential = _status_list_sign(status_list)
-    except issuer.SigningKeyError as exc:
-        log.error("Status list %s not signed: %s", status_list.number, exc)
-        raise CertificateError(
-            "The revocation list cannot be signed (the credential signing key is not "
-            "available), so nothing was changed. Please tell the site's administrators."
-        ) from exc
-    status_list.save(update_fields=["bits", "credential", "updated_at"])
-
-
-def status_lists_resign() -> int:
-    """Re-sign every status list with the current key (after a rotation)."""
-    count = 0
-    for pk in StatusList.objects.values_list("pk", flat=True):
-        with transaction.atomic():
-            status_list = StatusList.objects.select_for_update().get(pk=pk)
-            status_list.credential = _status_list_sign(status_list)
-            status_list.save(update_fields=["credential", "updated_at"])
-            count += 1
-    return count
-
-
-def _credential_prepare(certificate_id: int) -> Certificate | None:
-    """Give the certificate its identity salt and its status bit, once (locked)."""
-    with transaction.atomic():
-        # Not joined with its status list: on PostgreSQL a row re-read after waiting for
-        # the lock would come with the list as of before the wait (None when another
-        # render just created it); the list is read afterwards, fresh.
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrollment__cohort__course", "enrollment__user")
-            .get(pk=certificate_id)
-        )
-        if certificate.is_revoked:
-            return None
-        fields = []
-        if not certificate.identity_salt:
-            certificate.identity_salt = secrets.token_hex(16)
-            fields.append("identity_salt")
-        if certificate.status_list_id is None:
-            certificate.status_list, certificate.status_list_index = _status_bit_allocate()
-            fields += ["status_list", "status_list_index"]
-        if fields:
-            certificate.save(update_fields=[*fields, "updated_at"])
-        return certificate
-
-
-def _absolute(url: str) -> str:
-    return url if url.startswith("http") else settings.SITE_URL + url
-
-
-def _criteria(cohort, modules_required: int) -> str:
-    modules = (
-        f"complete every required module of the course ({modules_required})"
-        if modules_required else "complete the course"
-    )
-    if cohort.self_paced:
-        return f"Work through the course at one's own pace and {modules}."
-    return (
-        f"Attend at least {cohort.min_attendance_percent}% of the cohort's live sessions "
-        f"(excused absences do not count against it) and {modules}."
-    )
-
-
-def certificate_credential_build(certificate: Certificate) -> dict:
-    """The certificate's signed OpenBadgeCredential (salt and status bit already given)."""
-    enrollment = certificate.enrollment
-    cohort, course = enrollment.cohort, enrollment.cohort.course
-    progress = enrollments_progress([enrollment]).get(enrollment.pk)
-    span = _activity_span(enrollment) or [(certificate.created_at, certificate.created_at)]
-    catalog = settings.SITE_URL + "/catalog/"
-    topics = tuple(
-        openbadge.Topic(name=item.name, url=f"{catalog}?{kind}={item.slug}",
-                        description=item.description or None, framework=framework)
-        for kind, framework, items in (
-            ("pillar", "Academy pillars", course.pillars.all()),
-            ("area", "Policy areas", course.policy_areas.all()),
-        )
-        for item in items
-    )
-    attendance = progress.attendance_percent if progress else None
-    award = openbadge.Award(
-        id=_absolute(certificate.credential_url),
-        issuer=openbadge.Issuer(
-            id=issuer.did(), name=settings.SITE_NAME, url=settings.SITE_URL + "/",
-            image=issuer.issuer_image_url(),
-        ),
-        achievement=openbadge.Achievement(
-            id=_absolute(course.get_url() or course.url_path),
-            name=certificate.course_title,
-            description=course.summary or certificate.course_title,
-            criteria=_criteria(cohort, progress.modules_required if progress else 0),
-            hours=float(certificate.hours or 0),
-            topics=topics,
-            language="en",
-            minimum_attendance=None if cohort.self_paced else cohort.min_attendance_percent,
-        ),
-        recipient_email=enrollment.user.email,
-        salt=certificate.identity_salt,
-        attendance_percent=None if cohort.self_paced else (attendance or 0.0),
-        hours_earned=float(certificate.hours or 0),
-        activity_start=span[0][0],
-        activity_end=span[-1][1],
-        valid_from=certificate.created_at,
-        credential_status=bitstrings.status_list_entry(
-            list_url=certificate.status_list.url, index=certificate.status_list_index
-        ),
-    )
-    credential = openbadge.open_badge_credential(award)
-    return openbadge.sign_credential(credential, issuer.signing_key(), timezone.now())
-
-
-def credential_verify(credential, status_lists=None) -> CredentialVerification:
-    """Check a credential (JSON text or dict) against the academy's DID document and its
-    own status lists; never raises. `status_lists`: the lists it needs, if already loaded
-    (otherwise every list is read, in one query)."""
-    try:
-        did_document = issuer.did_document()
-    except (issuer.SigningKeyError, ValueError) as exc:
-        log.error("No DID document to check credentials against: %s", exc)
-        reason = "The academy's keys are not available right now; please try again later."
-        return CredentialVerification(tuple(
-            Check(name, None, reason) for name in
-            ("parsed", "issuer_known", "signature_valid", "not_revoked")
-        ))
-    if status_lists is None:
-        status_lists = StatusList.objects.filter(credential__isnull=False).values_list(
-            "credential", flat=True
-        )
-    return verify_credential(credential, did_document, [lst for lst in status_lists if lst])
-
-
-def credential_key_rotate() -> tuple[str, str, int]:
-    """Staff operation: a new signing key becomes current, the old one is listed as
-    retired (so what it signed keeps verifying) and the status lists are re-signed.
-
-    Only a key kept in a file can be rotated here; returns (old public key, new public
-    key, lists re-signed)."""
-    source = issuer.key_source()
-    if source.kind == "environment":
-        raise CertificateError(
-            "The signing key comes from CREDENTIALS_SIGNING_KEY, which this command cannot "
-            "change. Generate a new key (openssl genpkey -algorithm ed25519), add the current "
-            f"public key {issuer.signing_key().public_multibase} to CREDENTIALS_RETIRED_KEYS, "
-            "set CREDENTIALS_SIGNING_KEY to the new key and restart; or keep the key in a "
-            "file (CREDENTIALS_SIGNING_KEY_FILE) and run this command again."
-        )
-    old = issuer.signing_key()
-    new = keys.generate_signing_key()
-    issuer.add_retired_key(old.public_multibase)  # listed before the new key takes over
-    issuer.write_key_file(source.path, new)
-    return old.public_multibase, new.public_multibase, status_lists_resign()
-
-
-def certificates_missing_credentials() -> list[int]:
-    """Valid certificates rendered before credentials existed (or whose signing never ran):
-    queue a render for each, which signs the credential. The render emails nobody who
-    was already emailed, so this is safe to run again."""
-    ids = list(
-        Certificate.objects.valid()
-        .filter(credential__isnull=True, render_status=RenderStatus.DONE)
-        .values_list("pk", flat=True)
-    )
-    for pk in ids:
-        enqueue(RENDER_TASK, pk)
     return ids

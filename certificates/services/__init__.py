@@ -1,0 +1,38 @@
+"""Certificate rules, in two parts: issuing (issue, re-issue, revoke, render, sweep) and
+the Open Badges credentials beside each certificate (status bits, signing, checking, key
+rotation). Import from here."""
+
+from .base import RENDER_TASK, CertificateError
+from .credentials import (
+    certificate_credential_build,
+    certificates_missing_credentials,
+    credential_key_rotate,
+    credential_verify,
+    status_lists_resign,
+)
+from .issuing import (
+    EXCEPTION_STATUSES,
+    ISSUABLE_STATUSES,
+    MAX_REASON,
+    MAX_REVOKE_REASON,
+    certificate_data,
+    certificate_issue,
+    certificate_issue_completed,
+    certificate_issue_self_paced,
+    certificate_pdf_name,
+    certificate_reissue,
+    certificate_render,
+    certificate_render_failed,
+    certificate_revoke,
+    certificates_to_sweep,
+)
+
+__all__ = [
+    "CertificateError", "RENDER_TASK", "EXCEPTION_STATUSES", "ISSUABLE_STATUSES", "MAX_REASON",
+    "MAX_REVOKE_REASON", "certificate_credential_build", "certificate_data",
+    "certificate_issue", "certificate_issue_completed", "certificate_issue_self_paced",
+    "certificate_pdf_name", "certificate_reissue", "certificate_render",
+    "certificate_render_failed", "certificate_revoke", "certificates_missing_credentials",
+    "certificates_to_sweep", "credential_key_rotate", "credential_verify",
+    "status_lists_resign",
+]
