@@ -1,0 +1,194 @@
+"""The facilitator's certificates page: issue (one, or everyone completed), progress, ZIP,
+re-issue, revoke."""
+
+import io
+import zipfile
+
+from django import forms
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from academy.background import enqueue_long
+from academy.inputs import posted_id
+from cohorts.models import Enrollment
+from cohorts.progress import ROSTER_FIELDS, cohort_attendance
+from cohorts.views.facilitate import FacilitatorCohortMixin
+from cohorts.views.paging import paginate
+
+from ..models import Certificate, RenderStatus
+from ..services import (
+    ISSUABLE_STATUSES,
+    MAX_REASON,
+    MAX_REVOKE_REASON,
+    CertificateError,
+    certificate_issue,
+    certificate_reissue,
+    certificate_revoke,
+)
+
+ISSUE_COMPLETED_TASK = "certificates.issue_completed"
+CERTIFICATE_FIELDS = (
+    "certificate__id", "certificate__code", "certificate__render_status",
+    "certificate__revoked_at", "certificate__override_reason", "certificate__enrollment_id",
+)
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for the exception (recorded and shown to staff)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_REASON,
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_REVOKE_REASON,
+    )
+
+
+def _cohort_certificate_counts(cohort):
+    return Certificate.objects.filter(enrollment__cohort=cohort).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(render_status=RenderStatus.DONE)),
+        failed=Count("pk", filter=Q(render_status=RenderStatus.FAILED)),
+    )
+
+
+class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
+    template_name = "certificates/facilitate_certificates.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enrollments = list(
+            Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
+            .select_related("user", "certificate").only(*ROSTER_FIELDS, *CERTIFICATE_FIELDS)
+            .order_by("user__last_name", "user__first_name")
+        )
+        page_obj, page_query = paginate(self.request, enrollments)
+        progress = cohort_attendance(self.cohort, page_obj.object_list).progress
+        rows = [
+            {"enrollment": e, "progress": progress.get(e.pk),
+             "certificate": getattr(e, "certificate", None)}
+            for e in page_obj.object_list
+        ]
+        counts = _cohort_certificate_counts(self.cohort)
+        context.update(
+            rows=rows, page_obj=page_obj, page_query=page_query, total=len(enrollments),
+            counts=counts,
+            missing=sum(
+                1 for e in enrollments
+                if getattr(e, "certificate", None) is None and e.status == "completed"
+            ),
+            override_form=OverrideForm(),
+            revoke_form=RevokeForm(),
+            rendering=counts["total"] - counts["done"] - counts["failed"] > 0,
+        )
+        return context
+
+    def _posted(self, model, field, **lookup):
+        """The object a form names in this cohort; `enrollment=abc`, `certificate=1e5`, "²"
+        or another cohort's id is a message (CertificateError), never a 500."""
+        pk = posted_id(self.request.POST.get(field))
+        found = model.objects.filter(pk=pk, **lookup).first() if pk is not None else None
+        if found is None:
+            what = "learner" if model is Enrollment else "certificate"
+            raise CertificateError(f"We could not find that {what} in this cohort; "
+                                   "nothing was changed. Reload the page and try again.")
+        return found
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        try:
+            if action == "issue_missing":
+                enqueue_long(ISSUE_COMPLETED_TASK, self.cohort.pk, request.user.pk)
+                messages.success(request, "Issuing the missing certificates; the PDFs are being "
+                                 "prepared.")
+            elif action in ("issue_one", "override"):
+                enrollment = self._posted(Enrollment, "enrollment", cohort=self.cohort)
+                reason = ""
+                if action == "override":
+                    form = OverrideForm(request.POST)
+                    if not form.is_valid():
+                        raise CertificateError("Please write the reason for the exception "
+                                               f"(at most {MAX_REASON} characters); nothing "
+                                               "was issued.")
+                    reason = form.cleaned_data["reason"]
+                certificate_issue(enrollment=enrollment, actor=request.user, override_reason=reason)
+                messages.success(request, f"Certificate issued to {enrollment.user.display_name}.")
+            elif action in ("reissue", "revoke"):
+                certificate = self._posted(Certificate, "certificate",
+                                           enrollment__cohort=self.cohort)
+                if action == "reissue":
+                    certificate_reissue(certificate=certificate, actor=request.user)
+                    messages.success(request, "The certificate is being rendered again "
+                                     "(same code).")
+                else:
+                    form = RevokeForm(request.POST)
+                    if not form.is_valid():
+                        raise CertificateError("Please write the reason for revoking (at most "
+                                               f"{MAX_REVOKE_REASON} characters); the "
+                                               "certificate is not revoked.")
+                    reason = form.cleaned_data["reason"]
+                    certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
+                    messages.success(request, "The certificate is revoked; the learner is told.")
+            else:
+                messages.error(request, "Unknown action.")
+        except CertificateError as exc:
+            messages.error(request, str(exc))
+        return redirect("facilitate_certificates", slug=self.cohort.slug)
+
+
+class CohortCertificatesProgressView(FacilitatorCohortMixin, View):
+    """The progress bar's partial, polled by htmx while PDFs render."""
+
+    def get(self, request, *args, **kwargs):
+        counts = _cohort_certificate_counts(self.cohort)
+        return render(
+            request,
+            "certificates/includes/progress.html",
+            {
+                "cohort": self.cohort,
+                "counts": counts,
+                "rendering": counts["total"] - counts["done"] - counts["failed"] > 0,
+            },
+        )
+
+
+class CohortCertificatesZipView(FacilitatorCohortMixin, View):
+    """All the cohort's valid, rendered PDFs as one ZIP."""
+
+    def get(self, request, *args, **kwargs):
+        certificates = (
+            Certificate.objects.valid()
+            .filter(enrollment__cohort=self.cohort, render_status=RenderStatus.DONE)
+            .exclude(pdf="")
+            .order_by("recipient_name")
+        )
+        buffer = io.BytesIO()
+        names = set()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for certificate in certificates:
+                base = (
+                    "".join(ch if ch.isalnum() else "-" for ch in certificate.recipient_name).strip(
+                        "-"
+                    )[:60]
+                    or "certificate"
+                )
+                name = f"{base}-{certificate.code}.pdf"
+                if name in names:
+                    continue
+                names.add(name)
+                with default_storage.open(certificate.pdf.name, "rb") as fh:
+                    archive.writestr(name, fh.read())
+        response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="certificates-{self.cohort.slug}.zip"'
+        )
+        return response
