@@ -154,3 +154,15 @@ def test_json_logs_and_sentry_only_when_asked(tmp_path):
     assert (line["level"], line["logger"], line["message"]) == (
         "ERROR", "academy.smoke", "it broke")
     assert line["cohort"] == "spring" and "ZeroDivisionError" in line["exc_info"]
+
+
+def test_manage_py_in_a_bare_checkout_is_development(tmp_path):
+    """Nothing configured at all (no DJANGO_DEBUG, no secret key): management commands such
+    as makemigrations run as in development instead of refusing."""
+    result = run_production(tmp_path, ["makemigrations", "--check", "--dry-run"],
+                            DJANGO_DEBUG=None, DJANGO_SECRET_KEY=None, CACHE_URL=None,
+                            CREDENTIALS_SIGNING_KEY=None)
+    assert result.returncode == 0, result.stderr
+    # With a secret key but no DJANGO_DEBUG it is production, and refuses without a cache.
+    result = run_production(tmp_path, ["check"], DJANGO_DEBUG=None, CACHE_URL=None)
+    assert result.returncode != 0 and "but CACHE_URL is not set" in result.stderr
