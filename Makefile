@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # are production's and refuse to start without DJANGO_SECRET_KEY and CACHE_URL.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
-.PHONY: run test setup system-deps node-deps migrate seed serve worker beat lint screenshots bench bench-throughput bench-impact loadtest clean
+.PHONY: run test setup messages messages-compiled system-deps node-deps migrate seed serve worker beat lint screenshots bench bench-throughput bench-impact loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,18 @@ system-deps:
 node-deps:
 	@bash scripts/node-deps.sh
 
-setup: system-deps $(VENV)/.installed node-deps
+setup: system-deps $(VENV)/.installed node-deps messages-compiled
+
+# The site's translations (locale/<lang>/LC_MESSAGES/django.po, committed) compiled to .mo.
+messages-compiled: $(VENV)/.installed
+	@$(DEV) $(PY) manage.py compilemessages --ignore '.venv' --ignore 'interop' --ignore 'node_modules' -v 0
+
+# After changing wording: collect every marked string into locale/es (then translate the
+# new entries; tests/academy/test_translations.py fails while any is untranslated).
+messages: setup
+	$(DEV) $(PY) manage.py makemessages -l es --add-location file --no-obsolete \
+		--ignore '.venv/*' --ignore 'interop/*' --ignore 'staticfiles/*' --ignore 'media/*' \
+		--ignore 'bench/*' --ignore 'tests/*' --ignore 'docs/*' --ignore '*/demo_data/*'
 
 migrate: setup
 	$(DEV) $(PY) manage.py migrate --noinput

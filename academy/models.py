@@ -75,6 +75,7 @@ PROFILE_FIELDS = [
     "jurisdiction_type",
     "state",
     "time_zone",
+    "preferred_language",
 ]
 
 
@@ -133,6 +134,10 @@ class User(AbstractUser):
     time_zone = models.CharField(
         max_length=64, default="America/New_York", validators=[validate_time_zone],
         help_text="Session times are shown in this time zone.",
+    )
+    preferred_language = models.CharField(
+        "language", max_length=8, choices=settings.LANGUAGES, default="en",
+        help_text="The site, emails and certificates reach you in this language.",
     )
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"

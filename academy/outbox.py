@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .background import enqueue
+from .i18n import for_recipient
 from .models import OutboxEmail, OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -47,15 +48,18 @@ def email_context(**context) -> dict:
 def outbox_enqueue(
     *, to_user, kind: str, subject: str, template: str, context: dict, attachments=()
 ) -> OutboxEmail:
-    """Render `emails/<template>.txt|html` for `to_user` and write the outbox row.
+    """Render `emails/<template>.txt|html` for `to_user`, in their language and time zone,
+    and write the outbox row. Pass `subject` lazily (gettext_lazy / format_lazy) so that it
+    is translated for the recipient, not for whoever caused the email.
 
     Call it inside the transaction that makes the change: the row commits with it, and
     the send is queued only then (nothing is sent for a change that rolled back).
     """
-    with timezone.override(to_user.time_zone or settings.TIME_ZONE):
+    with for_recipient(to_user):
         context = email_context(user=to_user, **context)
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
+        subject = str(subject)  # a lazy subject is translated here, in their language
     return outbox_enqueue_rendered(
         to=to_user.email, recipient=to_user, kind=kind, subject=subject, text=text,
         html=html, attachments=attachments,

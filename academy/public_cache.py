@@ -22,8 +22,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 
+from .i18n import cookie_mismatch
+
 GENERATION_KEY = "public-pages:generation"
-PUBLIC_PATHS = re.compile(r"^/(catalog/.*|cohorts/[\w-]+/(calendar\.ics)?)?$")
+PUBLIC_PATHS = re.compile(r"^/(es/)?(catalog/.*|cohorts/[\w-]+/(calendar\.ics)?)?$")
 PRIVATE_COOKIES = ("sessionid", "messages")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 
@@ -60,6 +62,8 @@ def cacheable_request(request) -> bool:
         and PUBLIC_PATHS.match(request.path) is not None
         and not any(name in request.COOKIES for name in PRIVATE_COOKIES)
         and not request.headers.get("HX-Request")
+        # A visitor who chose another language is sent on to it (academy/i18n.py).
+        and not cookie_mismatch(request)
     )
 
 

@@ -89,10 +89,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "academy.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "academy.middleware.NulCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "academy.i18n.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -191,10 +193,20 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Governance Academy] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 # --- Internationalisation ------------------------------------------------------------
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The site in English (unprefixed URLs) and Spanish (/es/...): LocaleMiddleware reads the
+# language from the URL; a visitor's choice is kept in the language cookie and an
+# official's in their profile (academy/i18n.py).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LANGUAGE_COOKIE_NAME = "academy_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# academy/formats/es: a 12-hour clock ("7:00 p. m.") and US/Mexican number separators.
+FORMAT_MODULE_PATH = ["academy.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
-# locale/en: the site's wording of allauth's pages ("Log in", sentence case).
+# locale/en: the site's wording of allauth's pages ("Log in", sentence case);
+# locale/es: the whole site in Spanish. Compiled by `make setup` (compilemessages).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 

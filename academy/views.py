@@ -1,17 +1,23 @@
 """Profile, the admin's doors to the site's login, and the health check."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection, transaction
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from .forms import MembershipFormSet, ProfileForm, membership_initial
+from .i18n import switch_language
 from .models import BodyMembership
 from .services import BodyError, body_memberships_save
 
@@ -54,6 +60,31 @@ def profile(request):
         form = ProfileForm(instance=request.user)
         formset = MembershipFormSet(initial=initial, prefix="bodies")
     return render(request, "academy/profile.html", {"form": form, "formset": formset})
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+    next = forms.CharField(max_length=2000, required=False)
+
+
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """The header's language switcher: keeps the choice (profile and cookie) and returns
+    to the same page in that language (academy/i18n.py).
+
+    A visitor's form carries no CSRF token, so that public pages stay cacheable (a token
+    sets a cookie): for them the switch only sets the language cookie. A signed-in person's
+    profile changes too, so their post must pass the CSRF check."""
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose English or Spanish."))
+    next_url = form.cleaned_data["next"] or request.headers.get("Referer") or "/"
+    return switch_language(request, form.cleaned_data["language"], next_url)
 
 
 @never_cache

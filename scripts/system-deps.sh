@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, when they are missing.
 #   libharfbuzz-subset0, libpango-1.0-0, libpangoft2-1.0-0: WeasyPrint (PDF certificates)
+#   gettext: msgfmt, with which `compilemessages` builds the site's translations
 #   chromium: browser tests (only with WITH_BROWSER=1)
 #   wrk: the HTTP load generator of `make loadtest` (only with LOADTEST=1)
 set -u
-packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+packages=(libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext)
 if [ "${WITH_BROWSER:-0}" = "1" ]; then packages+=(chromium); fi
 if [ "${LOADTEST:-0}" = "1" ]; then packages+=(wrk); fi
 

@@ -11,6 +11,7 @@ scans them). Styles are in academy/times.py; those without a clock time ("date",
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from academy.times import DATE_ONLY, in_zone
 from academy.times import zone as _zone
@@ -32,7 +33,9 @@ def when(value, zone="", style="medium", plain=False):
         and timezone.localtime(value, tz).utcoffset()
         != timezone.localtime(value, mine).utcoffset()
     ):
-        text = f"{text} ({in_zone(value, mine, 'time')} your time)"
+        text = _("%(time)s (%(own)s your time)") % {
+            "time": text, "own": in_zone(value, mine, "time"),
+        }
     if plain:
         return text
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)

@@ -71,7 +71,7 @@ def test_profile_saves_every_field(client, official):
         "pronouns": "she/her", "certificate_name": "Rosa M. Díaz",
         "office_title": "County Commissioner, District 2",
         "jurisdiction_name": "Dane County", "jurisdiction_type": "county",
-        "state": "WI", "time_zone": "America/Chicago",
+        "state": "WI", "time_zone": "America/Chicago", "preferred_language": "en",
     }
     response = client.post(reverse("profile"), data)
     assert response.status_code == 302

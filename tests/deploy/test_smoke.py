@@ -275,6 +275,7 @@ def test_the_procfile_serves_a_whole_journey(stack, s3):
         "pronouns": "they/them", "certificate_name": f"Smoke Q. Learner{suffix}",
         "office_title": "Council member", "jurisdiction_name": "Smoke City",
         "jurisdiction_type": "city", "state": "WI", "time_zone": "America/Chicago",
+        "preferred_language": "en",
     })
     submit(learner, f"{base}/cohorts/{COHORT}/enroll/", {
         "hopes": "Learn to organise a budget campaign.", "accessibility_needs": "",
