@@ -67,13 +67,13 @@ def zone(name):
         return timezone.get_current_timezone()
 
 
-def in_zone(value, tz=None, style="medium") -> str:
+def in_zone(value, tz=None, style="medium", with_zone=True) -> str:
     """`value` in `tz` (default: the current zone) with the zone's abbreviation:
     "Tue, Mar 3, 7:00 PM MST"."""
     local = timezone.localtime(value, tz or timezone.get_current_timezone())
     formats = FORMATS_BY_LANGUAGE.get((get_language() or "en")[:2], FORMATS)
     shown = date_format(local, formats.get(style, style))
-    if style in DATE_ONLY:
+    if style in DATE_ONLY or not with_zone:
         return shown
     abbreviation = f"{local:%Z}"
     if formats is FORMATS:

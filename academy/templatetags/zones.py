@@ -11,6 +11,7 @@ scans them). Styles are in academy/times.py; those without a clock time ("date",
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from academy.times import DATE_ONLY, in_zone
@@ -33,9 +34,10 @@ def when(value, zone="", style="medium", plain=False):
         and timezone.localtime(value, tz).utcoffset()
         != timezone.localtime(value, mine).utcoffset()
     ):
-        text = _("%(time)s (%(own)s your time)") % {
-            "time": text, "own": in_zone(value, mine, "time"),
-        }
+        # English names the viewer's zone ("9:00 PM EST your time"); Spanish says "en su
+        # hora" after the bare time, as the academy's Spanish style has it.
+        own = in_zone(value, mine, "time", with_zone=get_language() == "en")
+        text = _("%(time)s (%(own)s your time)") % {"time": text, "own": own}
     if plain:
         return text
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)

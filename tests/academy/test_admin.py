@@ -51,7 +51,8 @@ def test_staff_edit_a_users_profile_in_the_admin(client, staff, official):
     data = {
         "email": official.email, "first_name": "Rosa", "last_name": "Díaz",
         "jurisdiction_name": "Dane County", "jurisdiction_type": "county", "state": "WI",
-        "time_zone": "America/Chicago", "preferred_language": "es", "is_active": "on", "password1": "", "password2": "",
+        "time_zone": "America/Chicago", "preferred_language": "es",
+        "is_active": "on", "password1": "", "password2": "",
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

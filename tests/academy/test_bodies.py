@@ -10,7 +10,8 @@ from academy.services import BodyError, MembershipRow, body_memberships_save
 
 PROFILE = {
     "first_name": "Rosa", "last_name": "Díaz", "jurisdiction_name": "Leon County",
-    "jurisdiction_type": "county", "state": "FL", "time_zone": "America/New_York", "preferred_language": "en",
+    "jurisdiction_type": "county", "state": "FL", "time_zone": "America/New_York",
+    "preferred_language": "en",
 }
 
 
