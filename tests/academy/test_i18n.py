@@ -136,3 +136,15 @@ def test_a_facilitator_reading_spanish_sees_their_own_time_beside_the_cohort_s(s
     assert shown == (
         "lun 4 de marzo, 7:00 p.\u00a0m. (hora de la Montaña) (9:00 p.\u00a0m. en su hora)"
     )
+
+
+def test_a_site_migrated_before_spanish_keeps_its_pages_in_english():
+    """The locale row of a site migrated when LANGUAGE_CODE was "en-us" is renamed."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Locale, Page
+
+    Locale.objects.filter(language_code="en").update(language_code="en-us")
+    import_module("academy.migrations.0007_locale_en").rename_locale(apps, None)
+    assert Locale.objects.get(language_code="en") == Page.objects.filter(depth=2).first().locale
