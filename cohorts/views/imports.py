@@ -76,11 +76,13 @@ class ImportView(SessionMixin, TemplateView):
     def render_proposal(self, proposal, enrollments, error=""):
         existing = {a.enrollment_id: a.status for a in Attendance.objects.filter(
             session=self.session, enrollment__in=[e.pk for e in enrollments])}
+        labels = dict(STATUS_CHOICES)  # the current mark, as the sheet says it
         rows_by_learner = defaultdict(list)
         for index, (enrollment_id, how) in proposal["auto"].items():
             rows_by_learner[enrollment_id].append((proposal["rows"][int(index)], how))
         learners = [
-            (e, proposal["proposed"][str(e.pk)], existing.get(e.pk), rows_by_learner[e.pk])
+            (e, proposal["proposed"][str(e.pk)], labels.get(existing.get(e.pk)),
+             rows_by_learner[e.pk])
             for e in enrollments
         ]
         unmatched = [(i, row) for i, row in enumerate(proposal["rows"])

@@ -3,6 +3,8 @@ final standing, then progress), cancel, capacity, session moves and cancellation
 announcements and the history of everyone whose place ended. Each POST calls one service
 and shows its refusal as a message; none holds a rule of its own."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -206,6 +208,40 @@ class AnnounceView(FacilitatorCohortMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
+# The summaries the services record are kept as written (in English, like the rest of the
+# history's data); the history page says them in the reader's language.
+FIXED_SUMMARIES = {
+    "Opened for enrollment": gettext_lazy("Opened for enrollment"),
+    "Started": gettext_lazy("Started"),
+    "Closed": gettext_lazy("Closed"),
+    "Cancelled": gettext_lazy("Cancelled"),
+}
+CAPACITY_SUMMARY = re.compile(r"Capacity (\d+) → (\d+)(?:; (\d+) promoted from the waitlist)?")
+MOVED_SUMMARY = re.compile(r"(.*) moved \(was (.*)\)", re.S)
+SESSION_CANCELLED_SUMMARY = re.compile(r"(.*) cancelled", re.S)
+
+
+def summary_shown(event) -> str:
+    """A cohort event's summary in the active language (an announcement's is its subject)."""
+    summary = event.summary
+    if event.kind == "announcement":
+        return summary
+    if summary in FIXED_SUMMARIES:
+        return str(FIXED_SUMMARIES[summary])
+    if event.kind == "capacity" and (m := CAPACITY_SUMMARY.fullmatch(summary)):
+        text = _("Capacity %(before)s → %(after)s") % {"before": m[1], "after": m[2]}
+        if m[3]:
+            text += "; " + ngettext("%(count)s promoted from the waitlist",
+                                    "%(count)s promoted from the waitlist",
+                                    int(m[3])) % {"count": m[3]}
+        return text
+    if event.kind == "session_moved" and (m := MOVED_SUMMARY.fullmatch(summary)):
+        return _("%(session)s moved (was %(was)s)") % {"session": m[1], "was": m[2]}
+    if event.kind == "session_cancelled" and (m := SESSION_CANCELLED_SUMMARY.fullmatch(summary)):
+        return _("%(session)s cancelled") % {"session": m[1]}
+    return summary
+
+
 class HistoryView(FacilitatorCohortMixin, TemplateView):
     """People whose place ended (declined, withdrawn, removed, cancelled, not completed),
     each with the timeline of their enrollment, and the cohort's own events."""
@@ -222,6 +258,8 @@ class HistoryView(FacilitatorCohortMixin, TemplateView):
             .order_by("-status_changed_at", "pk")
         )
         events = list(CohortEvent.objects.filter(cohort=self.cohort).select_related("actor"))
+        for event in events:
+            event.summary_shown = summary_shown(event)
         return super().get_context_data(people=people, cohort_events=events, **kwargs)
 
 
