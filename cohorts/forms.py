@@ -48,6 +48,7 @@ class ReportUploadForm(forms.Form):
                     "Attendance tab › Download. At most 2 MB."),
     )
     min_share = forms.IntegerField(
+        # xgettext:no-python-format
         label=_("Present when in the meeting for at least (% of the session)"), initial=75,
         min_value=1, max_value=100,
     )
