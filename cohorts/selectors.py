@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
 from .progress import ROSTER_FIELDS, cohort_attendance, enrollments_progress
@@ -62,12 +62,12 @@ def upcoming_cohorts(course):
     return cohorts
 
 
-PAST = gettext_lazy("Past and withdrawn")
+PAST = pgettext_lazy("my learning group", "Past and withdrawn")
 MY_GROUPS = [
-    (gettext_lazy("Enrolled"), [S.ENROLLED]),
-    (gettext_lazy("Awaiting approval"), [S.PENDING]),
-    (gettext_lazy("On the waitlist"), [S.WAITLISTED]),
-    (gettext_lazy("Completed"), [S.COMPLETED]),
+    (pgettext_lazy("my learning group", "Enrolled"), [S.ENROLLED]),
+    (pgettext_lazy("my learning group", "Awaiting approval"), [S.PENDING]),
+    (pgettext_lazy("my learning group", "On the waitlist"), [S.WAITLISTED]),
+    (pgettext_lazy("my learning group", "Completed"), [S.COMPLETED]),
     (PAST, [S.WITHDRAWN, S.DECLINED, S.REMOVED, S.NOT_COMPLETED, S.CANCELLED]),
 ]
 

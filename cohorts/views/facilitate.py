@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -76,11 +76,11 @@ class SessionMixin(FacilitatorCohortMixin):
 
 
 COHORT_FILTERS = {
-    "running": (gettext_lazy("Open and in progress"), RUNNING),
-    "draft": (gettext_lazy("Drafts"), (CohortStatus.DRAFT,)),
-    "finished": (gettext_lazy("Finished"), (CohortStatus.FINISHED,)),
-    "cancelled": (gettext_lazy("Cancelled"), (CohortStatus.CANCELLED,)),
-    "all": (gettext_lazy("All"), tuple(CohortStatus.values)),
+    "running": (pgettext_lazy("cohort filter", "Open and in progress"), RUNNING),
+    "draft": (pgettext_lazy("cohort filter", "Drafts"), (CohortStatus.DRAFT,)),
+    "finished": (pgettext_lazy("cohort filter", "Finished"), (CohortStatus.FINISHED,)),
+    "cancelled": (pgettext_lazy("cohort filter", "Cancelled"), (CohortStatus.CANCELLED,)),
+    "all": (pgettext_lazy("cohort filter", "All"), tuple(CohortStatus.values)),
 }
 
 

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -211,10 +211,10 @@ class AnnounceView(FacilitatorCohortMixin, TemplateView):
 # The summaries the services record are kept as written (in English, like the rest of the
 # history's data); the history page says them in the reader's language.
 FIXED_SUMMARIES = {
-    "Opened for enrollment": gettext_lazy("Opened for enrollment"),
-    "Started": gettext_lazy("Started"),
-    "Closed": gettext_lazy("Closed"),
-    "Cancelled": gettext_lazy("Cancelled"),
+    "Opened for enrollment": pgettext_lazy("cohort history", "Opened for enrollment"),
+    "Started": pgettext_lazy("cohort history", "Started"),
+    "Closed": pgettext_lazy("cohort history", "Closed"),
+    "Cancelled": pgettext_lazy("cohort history", "Cancelled"),
 }
 CAPACITY_SUMMARY = re.compile(r"Capacity (\d+) → (\d+)(?:; (\d+) promoted from the waitlist)?")
 MOVED_SUMMARY = re.compile(r"(.*) moved \(was (.*)\)", re.S)
