@@ -3,6 +3,8 @@ download from /es/, the services' refusals and the history, while English stays 
 
 import csv
 import io
+import re
+from datetime import timedelta
 
 import pytest
 from django.utils import translation
@@ -17,6 +19,7 @@ from cohorts.services import (
 from cohorts.views.sheet_rows import sheet_row
 
 from .conftest import make_cohort
+from .test_meeting_reports import fixture, online  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +137,30 @@ def test_what_was_missing_in_the_learners_language(cohort, facilitator, people):
     assert said[english.pk].startswith("attendance of 75% of the sessions")
     assert set(Enrollment.objects.filter(cohort=cohort).values_list("status", flat=True)) == {
         "not_completed"}
+
+
+def test_meeting_report_import_in_spanish(client, online, facilitator):  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cohort, session, rows = online
+    session.starts_at -= timedelta(days=7)  # the report is from the week after
+    session.ends_at -= timedelta(days=7)
+    session.save()
+    client.force_login(facilitator)
+    base = f"/es/facilitate/{cohort.slug}/sessions/{session.pk}/import/"
+
+    def upload(name):
+        return client.post(base, {
+            "report": SimpleUploadedFile(name, fixture(name), content_type="text/csv"),
+            "min_share": 75,
+        }).content.decode()
+
+    assert "No reconocemos este informe de participantes" in upload("unknown_columns.csv")
+    html = upload("zoom_participants.csv")
+    assert "Confirmar la asistencia: Session 1" in html and "Todavía no se guardó nada." in html
+    assert "<strong>Otro día.</strong>" in html and "miércoles 18 de noviembre de 2026" in html
+    assert "identificado por nombre" in html
+    payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
+    refused = client.post(base + "confirm/", {"payload": payload}).content.decode()
+    assert ("La reunión del informe fue el miércoles 18 de noviembre, pero esta sesión es el "
+            "miércoles 11 de noviembre.") in refused
