@@ -19,6 +19,7 @@ from django.utils import translation
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
+_END = object()
 
 
 def safe_cell(value) -> str:
@@ -51,8 +52,8 @@ def csv_response(filename: str, header, rows) -> StreamingHttpResponse:
             # Each row is made in the request's language, whatever is active when the
             # server iterates the stream; the language is restored before each yield.
             with translation.override(language):
-                row = next(rows_left, None)
-                if row is None:
+                row = next(rows_left, _END)
+                if row is _END:
                     return
                 line = writer.writerow([safe_cell(v) for v in row])
             yield line
