@@ -22,6 +22,8 @@ rule's exceptions and a suggestion to show them.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class GatheringCheck:
@@ -47,26 +49,33 @@ def meeting_threshold(rule, *, seats, quorum=None, votes_needed=None):
     _check_count("votes_needed", votes_needed, 1, seats)
     majority = seats // 2 + 1
     if rule.kind == "fixed_count":
-        return rule.count, f"{rule.count} members of the same body, whatever its size"
+        return rule.count, _("%(count)s members of the same body, whatever its size") % {
+            "count": rule.count}
     if rule.kind == "majority":
-        return majority, f"a majority of {seats} seats is {majority}"
+        return majority, _("a majority of %(seats)s seats is %(majority)s") % {
+            "seats": seats, "majority": majority}
     quorum_text = (
-        f"a quorum of {quorum} (set for this body)"
+        _("a quorum of %(quorum)s (set for this body)") % {"quorum": quorum}
         if quorum
-        else f"a quorum, a majority of {seats} seats, of {majority}"
+        else _("a quorum, a majority of %(seats)s seats, of %(majority)s") % {
+            "seats": seats, "majority": majority}
     )
     quorum = quorum or majority
     if rule.kind == "quorum":
         return quorum, quorum_text
     by_absence = seats - quorum + 1
-    blocking = [(by_absence, f"{by_absence} staying away leave the others short of a quorum")]
+    blocking = [(by_absence, _("%(count)s staying away leave the others short of a "
+                               "quorum") % {"count": by_absence})]
     if votes_needed:
         by_vote = seats - votes_needed + 1
-        blocking.append((by_vote, f"{by_vote} voting no defeat a {votes_needed}-vote matter"))
+        blocking.append((by_vote, _("%(count)s voting no defeat a %(votes)s-vote matter") % {
+            "count": by_vote, "votes": votes_needed}))
     fewest, how = min(blocking)
     if fewest < quorum:
-        return fewest, f"{quorum_text}; a blocking minority is smaller: {how}"
-    return quorum, f"{quorum_text}; no smaller group can block action ({how})"
+        return fewest, _("%(quorum)s; a blocking minority is smaller: %(how)s") % {
+            "quorum": quorum_text, "how": how}
+    return quorum, _("%(quorum)s; no smaller group can block action (%(how)s)") % {
+        "quorum": quorum_text, "how": how}
 
 
 def check_gathering(rule, *, seats, present, quorum=None, votes_needed=None) -> GatheringCheck:

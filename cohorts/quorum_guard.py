@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academy.models import BodyMembership
 
@@ -77,14 +78,14 @@ def cohort_quorum_warnings(cohort) -> list[QuorumWarning]:
         Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
         .values_list("user_id", flat=True)
     )
-    return quorum_warnings({"enrolled in this cohort": ids})
+    return quorum_warnings({_("enrolled in this cohort"): ids})
 
 
 def session_quorum_warnings(session) -> list[QuorumWarning]:
     """The learners checked in to (or marked present at) the session, and each of its
     breakout groups."""
     gatherings = {
-        f"checked in to {session.title}": set(
+        _("checked in to %(session)s") % {"session": session.title}: set(
             Attendance.objects.filter(session=session, status__in=ATTENDED_STATUSES)
             .values_list("enrollment__user_id", flat=True)
         )
@@ -92,5 +93,6 @@ def session_quorum_warnings(session) -> list[QuorumWarning]:
     for group, user_id in BreakoutPlacement.objects.filter(session=session).values_list(
         "group", "enrollment__user_id"
     ):
-        gatherings.setdefault(f"breakout group “{group}”", set()).add(user_id)
+        gatherings.setdefault(_("breakout group “%(group)s”") % {"group": group},
+                              set()).add(user_id)
     return quorum_warnings(gatherings)

@@ -4,6 +4,8 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
 from .progress import ROSTER_FIELDS, cohort_attendance, enrollments_progress
@@ -28,17 +30,17 @@ def enrollment_offer(cohort, *, seats_taken, is_facilitator=False, now=None) -> 
         cohort, seats_taken=seats_taken, is_facilitator=is_facilitator, now=now
     )
     if admission.status is None:
-        label = "Full" if admission.code == "full" else "Enrollment closed"
+        label = _("Full") if admission.code == "full" else _("Enrollment closed")
         return Offer(label, False, admission.refusal)
     if admission.status == S.PENDING:
-        note = "A facilitator reviews each application."
+        note = _("A facilitator reviews each application.")
         if admission.full:
-            note += " Every seat is taken: approved applicants join the waitlist."
-        return Offer("Apply", True, note)
+            note += " " + _("Every seat is taken: approved applicants join the waitlist.")
+        return Offer(_("Apply"), True, note)
     if admission.status == S.WAITLISTED:
-        return Offer("Join the waitlist", True, "Every seat is taken; seats that free up go "
-                     "to the waitlist in order.")
-    return Offer("Enroll", True)
+        return Offer(_("Join the waitlist"), True, _("Every seat is taken; seats that free up "
+                                                     "go to the waitlist in order."))
+    return Offer(_("Enroll"), True)
 
 
 def seats_left(cohort):
@@ -60,13 +62,13 @@ def upcoming_cohorts(course):
     return cohorts
 
 
+PAST = pgettext_lazy("my learning group", "Past and withdrawn")
 MY_GROUPS = [
-    ("Enrolled", [S.ENROLLED]),
-    ("Awaiting approval", [S.PENDING]),
-    ("On the waitlist", [S.WAITLISTED]),
-    ("Completed", [S.COMPLETED]),
-    ("Past and withdrawn", [S.WITHDRAWN, S.DECLINED, S.REMOVED, S.NOT_COMPLETED,
-                            S.CANCELLED]),
+    (pgettext_lazy("my learning group", "Enrolled"), [S.ENROLLED]),
+    (pgettext_lazy("my learning group", "Awaiting approval"), [S.PENDING]),
+    (pgettext_lazy("my learning group", "On the waitlist"), [S.WAITLISTED]),
+    (pgettext_lazy("my learning group", "Completed"), [S.COMPLETED]),
+    (PAST, [S.WITHDRAWN, S.DECLINED, S.REMOVED, S.NOT_COMPLETED, S.CANCELLED]),
 ]
 
 
@@ -82,7 +84,7 @@ def my_enrollment_groups(enrollments):
         if enrollment.cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED) and (
             enrollment.status != S.COMPLETED
         ):
-            heading = "Past and withdrawn"
+            heading = PAST
         groups[heading].append(enrollment)
     return [(heading, rows) for heading, rows in groups.items() if rows]
 
@@ -136,12 +138,12 @@ def waitlist_positions(cohort) -> dict[int, int]:
 
 # Sorts the database does (on the people), and sorts by progress (in Python, on ids).
 ROSTER_SORTS = {
-    "name": ("Name", ("user__last_name", "user__first_name", "pk")),
-    "status": ("Status", ("status", "user__last_name", "pk")),
-    "attendance": ("Attendance rate", None),
-    "modules": ("Modules completed", None),
-    "jurisdiction": ("Jurisdiction", ("user__jurisdiction_name", "pk")),
-    "state": ("State", ("user__state", "user__last_name", "pk")),
+    "name": (gettext_lazy("Name"), ("user__last_name", "user__first_name", "pk")),
+    "status": (gettext_lazy("Status"), ("status", "user__last_name", "pk")),
+    "attendance": (gettext_lazy("Attendance rate"), None),
+    "modules": (gettext_lazy("Modules completed"), None),
+    "jurisdiction": (gettext_lazy("Jurisdiction"), ("user__jurisdiction_name", "pk")),
+    "state": (gettext_lazy("State"), ("user__state", "user__last_name", "pk")),
 }
 PROGRESS_SORTS = {
     "attendance": lambda p: -1 if p is None or p.attendance_percent is None

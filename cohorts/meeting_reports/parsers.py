@@ -3,6 +3,8 @@
 import csv
 import re
 
+from django.utils.translation import gettext as _
+
 from .values import (
     EXPECTED,
     MAX_CELL_CHARS,
@@ -21,21 +23,23 @@ from .values import (
 
 def _cells(line, delimiter):
     if len(line) > MAX_CELL_CHARS:
-        raise ReportError("A line of the report is longer than 128 kB; a participant report's "
-                          "lines are short. Export the report again from Zoom or Teams.")
+        raise ReportError(_("A line of the report is longer than 128 kB; a participant "
+                            "report's lines are short. Export the report again from Zoom or "
+                            "Teams."))
     try:
         cells = next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error as exc:
-        raise ReportError(f"We could not read a line of the report as CSV ({exc}).") from exc
+        raise ReportError(_("We could not read a line of the report as CSV (%(error)s).") % {
+            "error": exc}) from exc
     return [c.strip().strip('"').strip() for c in cells]
 
 
 def _minutes_between(joined, left):
     minutes = (left - joined).total_seconds() / 60
     if minutes > MAX_DURATION_MINUTES:
-        raise ReportError(f"Someone joined at {joined:%m/%d/%Y %I:%M %p} and left at "
-                          f"{left:%m/%d/%Y %I:%M %p}, more than a day later; this report's "
-                          "times are broken.")
+        raise ReportError(_("Someone joined at %(joined)s and left at %(left)s, more than a "
+                            "day later; this report's times are broken.") % {
+            "joined": f"{joined:%m/%d/%Y %I:%M %p}", "left": f"{left:%m/%d/%Y %I:%M %p}"})
     return minutes
 
 
@@ -67,8 +71,8 @@ def _find_header(lines):
                 if all(_index(header, *names) is not None for names in required):
                     return kind, i, delimiter, header
     raise ReportError(
-        "This is not a participant report we recognise. Expected a header row with the "
-        f"columns of one of these: {EXPECTED}."
+        _("This is not a participant report we recognise. Expected a header row with the "
+          "columns of one of these: %(expected)s.") % {"expected": EXPECTED}
     )
 
 
@@ -160,20 +164,22 @@ def _parse_teams_legacy(rows, header, tz, people):
         at_time = parse_time(_cell(row, time_i), tz)
         if at_time is None:
             raise ReportError(
-                f"Row {number} of the report ({_short(name)}, {_short(action) or 'no action'}) "
-                "has no timestamp; this layout needs one on every Joined and Left row."
+                _("Row %(number)s of the report (%(name)s, %(action)s) has no timestamp; "
+                  "this layout needs one on every Joined and Left row.") % {
+                    "number": number, "name": _short(name),
+                    "action": _short(action) or _("no action")}
             )
         events.append((p, action, at_time))
     if not events:
         return
-    last = max(t for _, _, t in events)
+    last = max(t for _p, _a, t in events)
     open_since = {}
     for p, action, at_time in sorted(events, key=lambda e: e[2]):
         key = id(p)
         if action.startswith("join"):
             open_since.setdefault(key, (p, at_time))
         elif action.startswith(("left", "leave")) and key in open_since:
-            _, joined = open_since.pop(key)
+            _p, joined = open_since.pop(key)
             p.add(_minutes_between(joined, at_time), joined)
     for p, joined in open_since.values():
         p.add(_minutes_between(joined, last), joined)
@@ -193,5 +199,5 @@ def parse_report(data: bytes, tz) -> Report:
     people = _People()
     PARSERS[kind](lambda width: _rows(lines, at + 1, delimiter, width), header, tz, people)
     if not people.by_key:
-        raise ReportError("The report has the right columns but no participants.")
+        raise ReportError(_("The report has the right columns but no participants."))
     return Report(kind=kind, participants=list(people.by_key.values()))

@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 from ..models.cohort import EARLIEST_YEAR, LATEST_YEAR
 
 MAX_REPORT_BYTES = 2 * 1024 * 1024
@@ -21,7 +23,8 @@ EXPECTED = (
 
 
 class ReportError(Exception):
-    """The file is not a report we can read; the message says why and what we expect."""
+    """The file is not a report we can read; the message says why and what we expect (in
+    the language of the request)."""
 
 
 @dataclass
@@ -51,9 +54,10 @@ class Report:
 
 def decode(data: bytes) -> str:
     if len(data) > MAX_REPORT_BYTES:
-        raise ReportError("The file is larger than 2 MB; a participant report is much smaller.")
+        raise ReportError(
+            _("The file is larger than 2 MB; a participant report is much smaller."))
     if not data.strip():
-        raise ReportError("The file is empty.")
+        raise ReportError(_("The file is empty."))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"
     elif data[:3] == b"\xef\xbb\xbf":
@@ -66,11 +70,11 @@ def decode(data: bytes) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ReportError(
-            "We could not read the file: save it as UTF-8 or UTF-16 CSV (as Zoom and Teams "
-            "export it)."
+            _("We could not read the file: save it as UTF-8 or UTF-16 CSV (as Zoom and Teams "
+              "export it).")
         ) from exc
     if "\x00" in text:
-        raise ReportError("This does not look like a text (CSV) file.")
+        raise ReportError(_("This does not look like a text (CSV) file."))
     return text
 
 
@@ -94,8 +98,8 @@ def parse_time(value: str, tz) -> datetime | None:
     if not value:
         return None
     if len(value) > 40 or not value.isascii():
-        raise ReportError(f"We could not read the time “{_shown(value)}” (expected e.g. "
-                          "11/18/2026 06:58:12 PM).")
+        raise ReportError(_("We could not read the time “%(value)s” (expected e.g. "
+                            "11/18/2026 06:58:12 PM).") % {"value": _shown(value)})
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -107,14 +111,15 @@ def parse_time(value: str, tz) -> datetime | None:
             except ValueError:
                 continue
     if parsed is None:
-        raise ReportError(f"We could not read the time “{value}” (expected e.g. "
-                          "11/18/2026 06:58:12 PM).")
+        raise ReportError(_("We could not read the time “%(value)s” (expected e.g. "
+                            "11/18/2026 06:58:12 PM).") % {"value": value})
     if not (EARLIEST_YEAR <= parsed.year <= LATEST_YEAR):
         # Sessions are dated between these years (cohorts.models.cohort); a time outside
         # them is a broken export, and would overflow in a time-zone conversion.
-        raise ReportError(f"The time “{value}” is not between {EARLIEST_YEAR} and "
-                          f"{LATEST_YEAR}; this report's times are broken. Export it again "
-                          "from Zoom or Teams.")
+        raise ReportError(_("The time “%(value)s” is not between %(earliest)s and "
+                            "%(latest)s; this report's times are broken. Export it again "
+                            "from Zoom or Teams.") % {
+            "value": value, "earliest": EARLIEST_YEAR, "latest": LATEST_YEAR})
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
@@ -129,8 +134,8 @@ def parse_duration(value: str) -> float | None:
     value = (value or "").strip()
     if not value:
         return None
-    unreadable = ReportError(f"We could not read the duration “{_shown(value)}” (expected "
-                             "e.g. 1h 2m 3s).")
+    unreadable = ReportError(_("We could not read the duration “%(value)s” (expected "
+                               "e.g. 1h 2m 3s).") % {"value": _shown(value)})
     if len(value) > 40 or not value.isascii():  # "²" is a digit to Python, not to us
         raise unreadable
     if re.fullmatch(r"\d+(\.\d+)?", value):
@@ -149,8 +154,8 @@ def parse_duration(value: str) -> float | None:
             unit = unit[0].lower()
             minutes += float(number) * {"h": 60, "m": 1, "s": 1 / 60}[unit]
     if minutes > MAX_DURATION_MINUTES:
-        raise ReportError(f"The duration “{value}” is longer than a day; a participant "
-                          "report never has one.")
+        raise ReportError(_("The duration “%(value)s” is longer than a day; a participant "
+                            "report never has one.") % {"value": value})
     return minutes
 
 

@@ -4,6 +4,8 @@ in with the session's code, inside its window (CHECK_IN_OPENS_BEFORE, LATE_AFTER
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from academy import ratelimit
 from academy.times import in_zone
@@ -30,27 +32,32 @@ def check_marks_allowed(session, status, now):
     cohort = session.cohort
     if cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
         raise AttendanceError(
-            f"{cohort.title} is {cohort.get_status_display().lower()}; its attendance is final.",
+            _("%(cohort)s is %(status)s; its attendance is final.") % {
+                "cohort": cohort.title, "status": cohort.get_status_display().lower()},
             code="closed",
         )
     if session.cancelled_at:
-        raise AttendanceError(f"{session.title} was cancelled.", code="cancelled")
+        raise AttendanceError(_("%(session)s was cancelled.") % {"session": session.title},
+                              code="cancelled")
     if status != AttendanceStatus.EXCUSED and session.starts_at > now:
         raise AttendanceError(
-            f"{session.title} has not started yet (it starts "
-            f"{in_zone(session.starts_at, cohort.tzinfo, 'weekday')}). Present, late and "
-            "absent can be recorded once it starts; excused can be recorded ahead of time.",
+            _("%(session)s has not started yet (it starts %(starts)s). Present, late and "
+              "absent can be recorded once it starts; excused can be recorded ahead of "
+              "time.") % {"session": session.title,
+                          "starts": in_zone(session.starts_at, cohort.tzinfo, "weekday")},
             code="not_started",
         )
 
 
 def _check_attendance_target(session, enrollment):
     if enrollment.cohort_id != session.cohort_id:
-        raise AttendanceError("That person is not in this session's cohort.", code="not_found")
+        raise AttendanceError(_("That person is not in this session's cohort."),
+                              code="not_found")
     if enrollment.status not in SEAT_STATUSES:
         raise AttendanceError(
-            f"{enrollment.user.display_name} is not enrolled "
-            f"({enrollment.get_status_display().lower()}).",
+            _("%(name)s is not enrolled (%(status)s).") % {
+                "name": enrollment.user.display_name,
+                "status": enrollment.get_status_display().lower()},
         )
 
 
@@ -89,11 +96,11 @@ def attendance_record(
     (updated only when the mark or note changes).
     """
     if status not in AttendanceStatus.values:
-        raise AttendanceError("Choose present, late, excused or absent.")
+        raise AttendanceError(_("Choose present, late, excused or absent."))
     now = now or timezone.now()
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
-            raise AttendanceError("We could not find that session.", code="not_found")
+            raise AttendanceError(_("We could not find that session."), code="not_found")
         check_marks_allowed(session, status, now)
         _check_attendance_target(session, enrollment)
         return _upsert_attendance(
@@ -114,19 +121,20 @@ def attendance_record_sheet(
     now = now or timezone.now()
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
-            raise AttendanceError("We could not find that session.", code="not_found")
+            raise AttendanceError(_("We could not find that session."), code="not_found")
         problems, todo = {}, []
         for enrollment, (status, note) in marks.items():
             why = ""
             if not status:
-                why = "choose present, late, excused or absent before adding a note" \
+                why = _("choose present, late, excused or absent before adding a note") \
                     if note else ""
                 if not why:
                     continue
             elif status not in AttendanceStatus.values:
-                why = "choose present, late, excused or absent"
+                why = _("choose present, late, excused or absent")
             elif len(note) > MAX_NOTE:
-                why = f"keep the note to {MAX_NOTE} characters (it has {len(note)})"
+                why = _("keep the note to %(max)s characters (it has %(count)s)") % {
+                    "max": MAX_NOTE, "count": len(note)}
             else:
                 try:
                     check_marks_allowed(session, status, now)
@@ -139,10 +147,12 @@ def attendance_record_sheet(
                 todo.append((enrollment, status, note))
         if problems:
             raise SheetError(
-                "Nothing was saved. Please correct "
-                + ("this row" if len(problems) == 1 else f"these {len(problems)} rows")
-                + ": " + "; ".join(f"{name}: {why}" for name, why in problems.values()) + ".",
-                problems={pk: why for pk, (_, why) in problems.items()},
+                ngettext("Nothing was saved. Please correct this row: %(rows)s.",
+                         "Nothing was saved. Please correct these %(count)s rows: %(rows)s.",
+                         len(problems)) % {
+                    "count": len(problems),
+                    "rows": "; ".join(f"{name}: {why}" for name, why in problems.values())},
+                problems={pk: why for pk, (_name, why) in problems.items()},
             )
         changed = 0
         for enrollment, status, note in todo:
@@ -164,7 +174,7 @@ def attendance_mark_all_present(*, session: Session, actor, now=None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
-            raise AttendanceError("We could not find that session.", code="not_found")
+            raise AttendanceError(_("We could not find that session."), code="not_found")
         check_marks_allowed(session, AttendanceStatus.PRESENT, now)
         marked = set(
             Attendance.objects.filter(session=session).values_list("enrollment_id", flat=True)
@@ -195,12 +205,12 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
     nothing. Wrong codes are rate limited per person (ACADEMY_RATE_LIMITS: 5 per 10 min).
     """
     if not getattr(user, "is_authenticated", False):
-        raise AttendanceError("Please log in to check in.", code="login")
+        raise AttendanceError(_("Please log in to check in."), code="login")
     now = now or timezone.now()
     if ratelimit.exhausted("check_in_wrong_code", user=user):
         raise AttendanceError(
-            "Too many wrong codes. Please wait 10 minutes, or ask your facilitator "
-            "to mark you present.", code="rate_limited",
+            _("Too many wrong codes. Please wait 10 minutes, or ask your facilitator "
+              "to mark you present."), code="rate_limited",
         )
     code = normalise_check_in_code(code)
     session = (
@@ -210,7 +220,8 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
     if session is None:
         ratelimit.consume("check_in_wrong_code", user=user)
         raise AttendanceError(
-            "That code does not match a session. Check the code on the screen and try again.",
+            _("That code does not match a session. Check the code on the screen and try "
+              "again."),
             code="wrong_code",
         )
     enrollment = (
@@ -222,26 +233,28 @@ def session_check_in(*, code: str, user, now=None) -> Attendance:
         CohortStatus.CANCELLED, CohortStatus.DRAFT
     ):
         raise AttendanceError(
-            f"You are not enrolled in {session.cohort.title}, so you cannot check in to "
-            "this session.", code="not_enrolled",
+            _("You are not enrolled in %(cohort)s, so you cannot check in to this "
+              "session.") % {"cohort": session.cohort.title}, code="not_enrolled",
         )
     if session.cancelled_at or session.cohort.status == CohortStatus.FINISHED:
         raise AttendanceError(
-            f"{session.title} was cancelled." if session.cancelled_at else
-            f"{session.cohort.title} is finished, so check-in is closed.", code="closed",
+            _("%(session)s was cancelled.") % {"session": session.title}
+            if session.cancelled_at else
+            _("%(cohort)s is finished, so check-in is closed.") % {
+                "cohort": session.cohort.title}, code="closed",
         )
     if now < session.starts_at - CHECK_IN_OPENS_BEFORE:
         # In the learner's own time zone, with its abbreviation (as My learning shows it).
         opens = session.starts_at - CHECK_IN_OPENS_BEFORE
         raise AttendanceError(
-            f"Check-in for {session.title} opens at "
-            f"{in_zone(opens, user.tzinfo, 'weekday')}, 15 minutes before the start.",
+            _("Check-in for %(session)s opens at %(opens)s, 15 minutes before the start.") % {
+                "session": session.title, "opens": in_zone(opens, user.tzinfo, "weekday")},
             code="too_early",
         )
     if now > session.ends_at:
         raise AttendanceError(
-            f"{session.title} has ended, so check-in is closed. Please ask your facilitator "
-            "if you were there.", code="closed",
+            _("%(session)s has ended, so check-in is closed. Please ask your facilitator "
+              "if you were there.") % {"session": session.title}, code="closed",
         )
     status = session.arrival_status(now)
     with transaction.atomic():
@@ -266,7 +279,7 @@ def attendance_import(*, session: Session, actor, marks: dict, now=None) -> int:
     changed = 0
     with transaction.atomic():
         if not session.cohort.is_managed_by(actor):
-            raise AttendanceError("We could not find that session.", code="not_found")
+            raise AttendanceError(_("We could not find that session."), code="not_found")
         check_marks_allowed(session, AttendanceStatus.PRESENT, now)
         enrollments = Enrollment.objects.select_related("user").in_bulk(list(marks))
         existing = {

@@ -1,6 +1,7 @@
 """Breakout groups: the facilitator places each seated learner of a session in a group."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..models import SEAT_STATUSES, BreakoutPlacement, Enrollment
 from .errors import AttendanceError
@@ -13,7 +14,8 @@ def breakouts_assign(*, session, actor, groups: dict[int, str]) -> int:
     group). Only the cohort's facilitators and staff; only its seated learners."""
     cohort = session.cohort
     if not cohort.is_managed_by(actor):
-        raise AttendanceError("Only the cohort's facilitators and staff assign breakout groups.")
+        raise AttendanceError(
+            _("Only the cohort's facilitators and staff assign breakout groups."))
     seated = set(
         Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
         .values_list("pk", flat=True)
@@ -24,9 +26,10 @@ def breakouts_assign(*, session, actor, groups: dict[int, str]) -> int:
         if not name:
             continue
         if enrollment_id not in seated:
-            raise AttendanceError("Only learners with a seat in this cohort join a group.")
+            raise AttendanceError(_("Only learners with a seat in this cohort join a group."))
         if len(name) > MAX_GROUP_NAME:
-            raise AttendanceError(f"A group name has at most {MAX_GROUP_NAME} characters.")
+            raise AttendanceError(_("A group name has at most %(max)s characters.") % {
+                "max": MAX_GROUP_NAME})
         placements.append(BreakoutPlacement(session=session, enrollment_id=enrollment_id,
                                             group=name))
     with transaction.atomic():

@@ -10,8 +10,12 @@ touches enrollments still Enrolled, so running it twice, or after a crash, is sa
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from academy.background import enqueue, enqueue_long
+from academy.i18n import for_recipient
+from academy.times import in_zone
 
 from ..models import Cohort, CohortEventKind, CohortStatus, Enrollment, EnrollmentStatus, Session
 from ..progress import LearnerProgress, enrollments_progress
@@ -33,25 +37,34 @@ def close_refusal(cohort, now=None) -> str:
         return cohort_move_refusal(cohort, CohortStatus.FINISHED)
     last = Session.objects.active().filter(cohort=cohort).order_by("-ends_at").first()
     if last is not None and last.ends_at > (now or timezone.now()):
-        ends = timezone.localtime(last.ends_at, cohort.tzinfo)
-        return (f"The last session, {last.title}, ends {ends:%a %b %-d at %-I:%M %p %Z}; "
-                "close the cohort after it.")
+        if (get_language() or "en")[:2] == "en":
+            ends = f"{timezone.localtime(last.ends_at, cohort.tzinfo):%a %b %-d at %-I:%M %p %Z}"
+        else:
+            ends = in_zone(last.ends_at, cohort.tzinfo, "weekday")
+        return _("The last session, %(session)s, ends %(ends)s; close the cohort after "
+                 "it.") % {"session": last.title, "ends": ends}
     return ""
 
 
 def what_was_missing(cohort, progress: LearnerProgress) -> str:
-    """The completion rule, said to one learner (empty when nothing was missing)."""
-    missing = []
+    """The completion rule, said to one learner (empty when nothing was missing), in the
+    active language."""
+    attendance = _(
+        "attendance of %(percent)s%% of the sessions (yours: %(yours)s, %(attended)s of "
+        "%(counted)s counted sessions)"
+    ) % {"percent": cohort.min_attendance_percent, "yours": progress.attendance_display,
+         "attended": progress.attended,
+         "counted": progress.sessions_held - progress.excused}
+    modules = _("the required modules (%(done)s of %(required)s done)") % {
+        "done": progress.modules_done, "required": progress.modules_required}
+    if not progress.attendance_ok and not progress.modules_ok:
+        return _("%(attendance)s and %(modules)s") % {"attendance": attendance,
+                                                       "modules": modules}
     if not progress.attendance_ok:
-        missing.append(
-            f"attendance of {cohort.min_attendance_percent}% of the sessions (yours: "
-            f"{progress.attendance_display}, {progress.attended} of "
-            f"{progress.sessions_held - progress.excused} counted sessions)"
-        )
+        return attendance
     if not progress.modules_ok:
-        missing.append(f"the required modules ({progress.modules_done} of "
-                       f"{progress.modules_required} done)")
-    return " and ".join(missing)
+        return modules
+    return ""
 
 
 def cohort_close(*, cohort, actor) -> Cohort:
@@ -78,8 +91,10 @@ def _finish_one(enrollment_id, cohort, progress, actor, has_certificate):
         if progress.eligible or has_certificate:
             set_status(enrollment, S.COMPLETED, actor=actor, kind="completed")
             return True
+        with for_recipient(enrollment.user):  # the learner's email says it in their language
+            missing = what_was_missing(cohort, progress)
         set_status(enrollment, S.NOT_COMPLETED, actor=actor, kind="not_completed",
-                   message=what_was_missing(cohort, progress))
+                   message=missing)
         return False
 
 

@@ -4,6 +4,7 @@ largest move, is in closing.py.) Each action locks the cohort, asks the state ma
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academy.public_cache import public_pages_changed
 
@@ -52,7 +53,7 @@ def cohort_open(*, cohort, actor) -> Cohort:
         if cohort.status == C.DRAFT and not Session.objects.active().filter(
             cohort=cohort
         ).exists():
-            raise EnrollmentError("Add at least one session before you open the cohort.",
+            raise EnrollmentError(_("Add at least one session before you open the cohort."),
                                   code="state")
         return _move(cohort, C.OPEN, actor, K.OPENED, "Opened for enrollment")
 
@@ -69,11 +70,11 @@ def cohort_cancel(*, cohort, actor, reason: str) -> Cohort:
     (with the reason) and their enrollment ends as Cancelled; calendars drop the sessions."""
     reason = (reason or "").strip()
     if not reason:
-        raise EnrollmentError("Please say why the cohort is cancelled; learners see it.",
+        raise EnrollmentError(_("Please say why the cohort is cancelled; learners see it."),
                               code="reason")
     if len(reason) > MAX_MESSAGE:
-        raise EnrollmentError(f"Please keep the reason under {MAX_MESSAGE} characters.",
-                              code="reason")
+        raise EnrollmentError(_("Please keep the reason under %(max)s characters.") % {
+            "max": MAX_MESSAGE}, code="reason")
     with cohort_transaction():
         cohort = _managed_cohort(cohort, actor)
         now = timezone.now()
@@ -103,14 +104,15 @@ def cohort_set_capacity(*, cohort, actor, capacity: int) -> Cohort:
     """Raising the seats promotes from the waitlist at once (with emails); lowering them
     below the seats already taken is refused, with the numbers."""
     if capacity is None or capacity < 0:
-        raise EnrollmentError("Capacity is a number of seats, 0 or more.", code="capacity")
+        raise EnrollmentError(_("Capacity is a number of seats, 0 or more."), code="capacity")
     with cohort_transaction():
         cohort = _managed_cohort(cohort, actor)
         taken = seats_taken(cohort)
         if capacity < taken:
             raise EnrollmentError(
-                f"{taken} seats are taken, so the capacity cannot go down to {capacity}. "
-                f"Lower it to {taken} at the least, or remove people first.", code="capacity"
+                _("%(taken)s seats are taken, so the capacity cannot go down to %(capacity)s. "
+                  "Lower it to %(taken)s at the least, or remove people first.") % {
+                    "taken": taken, "capacity": capacity}, code="capacity"
             )
         before = cohort.capacity
         if capacity == before:
@@ -133,19 +135,20 @@ def cohort_announce(*, cohort, actor, subject: str, message: str,
     outbox; the announcement stays in the cohort's history."""
     subject, message = (subject or "").strip(), (message or "").strip()
     if not subject or not message:
-        raise EnrollmentError("An announcement needs a subject and a message.", code="empty")
+        raise EnrollmentError(_("An announcement needs a subject and a message."),
+                              code="empty")
     if len(subject) > 200 or len(message) > MAX_MESSAGE:
         raise EnrollmentError(
-            f"Please keep the subject under 200 and the message under {MAX_MESSAGE} "
-            "characters.", code="long")
+            _("Please keep the subject under 200 and the message under %(max)s "
+              "characters.") % {"max": MAX_MESSAGE}, code="long")
     statuses = [EnrollmentStatus.ENROLLED]
     if include_waitlist:
         statuses.append(EnrollmentStatus.WAITLISTED)
     with cohort_transaction():
         cohort = _managed_cohort(cohort, actor)
         if cohort.status in (C.CANCELLED, C.DRAFT):
-            raise EnrollmentError(f"This cohort is {cohort.get_status_display().lower()}; "
-                                  "there is nobody to tell.", code="state")
+            raise EnrollmentError(_("This cohort is %(status)s; there is nobody to tell.") % {
+                "status": cohort.get_status_display().lower()}, code="state")
         people = list(Enrollment.objects.filter(cohort=cohort, status__in=statuses)
                       .select_related("user"))
         event = CohortEvent.objects.create(

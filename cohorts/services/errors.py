@@ -1,4 +1,7 @@
-"""Domain errors of the cohorts rules: each message is written for the person who sees it."""
+"""Domain errors of the cohorts rules: each message is written for the person who sees it,
+in the language of the request that raised it."""
+
+from django.utils.translation import gettext as _
 
 
 class EnrollmentError(Exception):
@@ -13,7 +16,7 @@ class EnrollmentNotFound(EnrollmentError):
     """The actor may not touch this enrollment; views answer 404 (no 403 leak)."""
 
     def __init__(self):
-        super().__init__("We could not find that enrollment.", code="not_found")
+        super().__init__(_("We could not find that enrollment."), code="not_found")
 
 
 class CohortBusy(EnrollmentError):
@@ -21,7 +24,7 @@ class CohortBusy(EnrollmentError):
 
     def __init__(self):
         super().__init__(
-            "The cohort is busy with another change. Please try again in a moment.",
+            _("The cohort is busy with another change. Please try again in a moment."),
             code="busy",
         )
 

@@ -5,6 +5,9 @@ status through the services, and every service asks these tables. A refused move
 why, in words a facilitator understands.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from ..models import CohortStatus, EnrollmentStatus
 
 C = CohortStatus
@@ -40,14 +43,14 @@ ENROLLMENT_TRANSITIONS = {
 OPEN_ENROLLMENT_STATUSES = (S.PENDING, S.WAITLISTED, S.ENROLLED)
 
 COHORT_REFUSALS = {
-    C.FINISHED: "This cohort is finished; its results are final.",
-    C.CANCELLED: "This cohort was cancelled.",
+    C.FINISHED: gettext_lazy("This cohort is finished; its results are final."),
+    C.CANCELLED: gettext_lazy("This cohort was cancelled."),
 }
 COHORT_ACTIONS = {
-    C.OPEN: "open it for enrollment",
-    C.IN_PROGRESS: "start it",
-    C.FINISHED: "close it",
-    C.CANCELLED: "cancel it",
+    C.OPEN: gettext_lazy("You cannot open it for enrollment now."),
+    C.IN_PROGRESS: gettext_lazy("You cannot start it now."),
+    C.FINISHED: gettext_lazy("You cannot close it now."),
+    C.CANCELLED: gettext_lazy("You cannot cancel it now."),
 }
 
 
@@ -61,15 +64,17 @@ def cohort_move_refusal(cohort, to_status) -> str:
     if cohort_move_allowed(cohort.status, to_status):
         return ""
     if cohort.status in COHORT_REFUSALS:
-        return COHORT_REFUSALS[cohort.status]
+        return str(COHORT_REFUSALS[cohort.status])
     if cohort.status == to_status:
-        return f"This cohort is already {cohort.get_status_display().lower()}."
+        return _("This cohort is already %(status)s.") % {
+            "status": cohort.get_status_display().lower()}
     needed = {
-        C.OPEN: "Only a draft cohort can be opened for enrollment.",
-        C.IN_PROGRESS: "Open the cohort for enrollment before you start it.",
-        C.FINISHED: "Start the cohort before you close it.",
+        C.OPEN: _("Only a draft cohort can be opened for enrollment."),
+        C.IN_PROGRESS: _("Open the cohort for enrollment before you start it."),
+        C.FINISHED: _("Start the cohort before you close it."),
     }
-    return needed.get(to_status, f"You cannot {COHORT_ACTIONS.get(to_status, 'do that')} now.")
+    return needed.get(to_status) or str(
+        COHORT_ACTIONS.get(to_status, gettext_lazy("You cannot do that now.")))
 
 
 def enrollment_move_allowed(from_status, to_status) -> bool:

@@ -4,6 +4,7 @@ The facilitator workspace and the admin's cohort form both come through here."""
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academy.inputs import too_long
 from academy.public_cache import public_pages_changed
@@ -27,7 +28,8 @@ MAX_SESSION_MESSAGE = 2000
 def _check_message(message):
     problem = too_long(message, MAX_SESSION_MESSAGE, "the message to the learners")
     if problem:
-        raise EnrollmentError(problem + " Nothing was changed.", code="message")
+        raise EnrollmentError(_("%(problem)s Nothing was changed.") % {"problem": problem},
+                              code="message")
 
 
 def _tell_learners(session, *, kind, actor, summary, message=""):
@@ -50,10 +52,11 @@ def _managed_session(session, actor):
     session = Session.objects.select_for_update().get(pk=session.pk)
     session.cohort = cohort
     if cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
-        raise EnrollmentError(f"This cohort is {cohort.get_status_display().lower()}; its "
-                              "sessions no longer change.", code="state")
+        raise EnrollmentError(_("This cohort is %(status)s; its sessions no longer "
+                                "change.") % {"status": cohort.get_status_display().lower()},
+                              code="state")
     if session.cancelled_at:
-        raise EnrollmentError("This session was cancelled.", code="state")
+        raise EnrollmentError(_("This session was cancelled."), code="state")
     return session
 
 
@@ -106,8 +109,9 @@ def sessions_edited(*, cohort, actor, before: dict) -> int:
     gone = set(before) - set(sessions)
     if gone and cohort.status != CohortStatus.DRAFT:
         raise EnrollmentError(
-            "Sessions of an open cohort are cancelled, not deleted, so that learners are told "
-            "and calendars update: use Cancel on the session in the facilitator workspace.",
+            _("Sessions of an open cohort are cancelled, not deleted, so that learners are "
+              "told and calendars update: use Cancel on the session in the facilitator "
+              "workspace."),
             code="state")
     told = 0
     for pk, (starts_at, ends_at) in before.items():

@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -145,7 +147,8 @@ class SheetView(SessionMixin, TemplateView):
         except AttendanceError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Attendance saved ({saved} changed).")
+            messages.success(request, _("Attendance saved (%(count)s changed).") % {
+                "count": saved})
         return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
 
     def get_context_data_for(self, rows, counts):
@@ -169,7 +172,8 @@ class SheetRowView(SessionMixin, View):
         error = ""
         note = note.strip() if note is not None else None
         if note is not None and len(note) > MAX_NOTE:  # refused, never cut short
-            error = f"Keep the note to {MAX_NOTE} characters (it has {len(note)})."
+            error = _("Keep the note to %(max)s characters (it has %(count)s).") % {
+                "max": MAX_NOTE, "count": len(note)}
         elif status:
             try:
                 attendance_record(session=self.session, enrollment=enrollment, status=status,
@@ -177,7 +181,7 @@ class SheetRowView(SessionMixin, View):
             except AttendanceError as exc:
                 error = str(exc)
         elif note:
-            error = "Choose present, late, excused or absent first; then the note is saved."
+            error = _("Choose present, late, excused or absent first; then the note is saved.")
         if not request.headers.get("HX-Request"):
             if error:
                 messages.error(request, error)
@@ -197,8 +201,10 @@ class MarkAllPresentView(SessionMixin, View):
 
     def post(self, request, *args, **kwargs):
         count = attendance_mark_all_present(session=self.session, actor=request.user)
-        messages.success(request, f"{count} learners without a mark are now present; "
-                         "marks already given were kept.")
+        messages.success(request, ngettext(
+            "%(count)s learners without a mark are now present; marks already given were kept.",
+            "%(count)s learners without a mark are now present; marks already given were kept.",
+            count) % {"count": count})
         return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
 
 
@@ -223,8 +229,10 @@ class AttendanceExportView(FacilitatorCohortMixin, View):
     """One row per learner per session; unmarked sessions say so."""
 
     http_method_names = ["get"]
-    header = ["Name", "Email", "Session", "Session starts", "Status", "Note", "Source",
-              "Marked by", "Marked at"]
+    # Translated when the download starts, in the request's language (csv_response).
+    header = [gettext_lazy("Name"), gettext_lazy("Email"), gettext_lazy("Session"),
+              gettext_lazy("Session starts"), gettext_lazy("Status"), gettext_lazy("Note"),
+              gettext_lazy("Source"), gettext_lazy("Marked by"), gettext_lazy("Marked at")]
 
     def get(self, request, *args, **kwargs):
         tz = self.cohort.tzinfo

@@ -4,6 +4,7 @@ the page warns when a group (or the room) gathers enough members of one public b
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from ..models import SEAT_STATUSES, BreakoutPlacement, Enrollment
@@ -58,6 +59,8 @@ class BreakoutsView(SessionMixin, FormView):
         except AttendanceError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, f"{count} learners placed in breakout groups.")
+        messages.success(self.request, ngettext(
+            "%(count)s learners placed in breakout groups.",
+            "%(count)s learners placed in breakout groups.", count) % {"count": count})
         return redirect("facilitate_breakouts", slug=self.cohort.slug,
                         session_pk=self.session.pk)

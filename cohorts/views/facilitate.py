@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -74,11 +76,11 @@ class SessionMixin(FacilitatorCohortMixin):
 
 
 COHORT_FILTERS = {
-    "running": ("Open and in progress", RUNNING),
-    "draft": ("Drafts", (CohortStatus.DRAFT,)),
-    "finished": ("Finished", (CohortStatus.FINISHED,)),
-    "cancelled": ("Cancelled", (CohortStatus.CANCELLED,)),
-    "all": ("All", tuple(CohortStatus.values)),
+    "running": (pgettext_lazy("cohort filter", "Open and in progress"), RUNNING),
+    "draft": (pgettext_lazy("cohort filter", "Drafts"), (CohortStatus.DRAFT,)),
+    "finished": (pgettext_lazy("cohort filter", "Finished"), (CohortStatus.FINISHED,)),
+    "cancelled": (pgettext_lazy("cohort filter", "Cancelled"), (CohortStatus.CANCELLED,)),
+    "all": (pgettext_lazy("cohort filter", "All"), tuple(CohortStatus.values)),
 }
 
 
@@ -151,10 +153,11 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
 
     http_method_names = ["post"]
     actions = {
-        "approve": (enrollment_approve, True, "{name} is approved."),
-        "decline": (enrollment_decline, True, "{name} is declined."),
-        "promote": (enrollment_promote, False, "{name} is enrolled from the waitlist."),
-        "remove": (enrollment_remove, True, "{name} is removed from the cohort."),
+        "approve": (enrollment_approve, True, gettext_lazy("%(name)s is approved.")),
+        "decline": (enrollment_decline, True, gettext_lazy("%(name)s is declined.")),
+        "promote": (enrollment_promote, False,
+                    gettext_lazy("%(name)s is enrolled from the waitlist.")),
+        "remove": (enrollment_remove, True, gettext_lazy("%(name)s is removed from the cohort.")),
     }
     confirm = {"decline", "remove"}
 
@@ -201,16 +204,19 @@ class FacilitateEnrollmentActionView(FacilitatorCohortMixin, View):
     def done_message(self, action, done, enrollment):
         name = enrollment.user.display_name
         if action == "approve" and enrollment.status == S.WAITLISTED:
-            return f"{name} is approved; every seat is taken, so they join the waitlist."
-        text = done.format(name=name)
+            return _("%(name)s is approved; every seat is taken, so they join the waitlist.") % {
+                "name": name}
+        text = str(done) % {"name": name}
         if action == "promote":
             taken = self.cohort.enrollments.seated().count()
             if taken > self.cohort.capacity:
-                text += f" The cohort is now over capacity ({taken} of {self.cohort.capacity})."
+                text += " " + _("The cohort is now over capacity (%(taken)s of %(capacity)s).") % {
+                    "taken": taken, "capacity": self.cohort.capacity}
         return text
 
 
-TRACK_FILTERS = {"": "Everyone", "yes": "On track", "no": "At risk"}
+TRACK_FILTERS = {"": gettext_lazy("Everyone"), "yes": gettext_lazy("On track"),
+                 "no": gettext_lazy("At risk")}
 
 
 class RosterView(FacilitatorCohortMixin, TemplateView):
@@ -243,12 +249,19 @@ def _percent(p):
 
 class RosterExportView(FacilitatorCohortMixin, View):
     http_method_names = ["get"]
-    header = ["Name", "Email", "Status", "Office or title", "Jurisdiction", "Jurisdiction type",
-              "State", "Sessions held", "Attended", "Late", "Excused", "Absent", "Attendance %",
-              "Modules done", "Modules required", "On track", "Eligible", "Accessibility needs"]
+    # Translated when the download starts, in the request's language (csv_response).
+    header = [gettext_lazy("Name"), gettext_lazy("Email"), gettext_lazy("Status"),
+              gettext_lazy("Office or title"), gettext_lazy("Jurisdiction"),
+              gettext_lazy("Jurisdiction type"), gettext_lazy("State"),
+              gettext_lazy("Sessions held"), gettext_lazy("Attended"), gettext_lazy("Late"),
+              gettext_lazy("Excused"), gettext_lazy("Absent"), gettext_lazy("Attendance %"),
+              gettext_lazy("Modules done"), gettext_lazy("Modules required"),
+              gettext_lazy("On track"), gettext_lazy("Eligible"),
+              gettext_lazy("Accessibility needs")]
 
     def get(self, request, *args, **kwargs):
         rows = roster(self.cohort).rows()
+        yes, no = _("yes"), _("no")
 
         def data():
             for e in rows:
@@ -257,7 +270,7 @@ class RosterExportView(FacilitatorCohortMixin, View):
                        u.jurisdiction_name, u.get_jurisdiction_type_display(), u.state,
                        *((p.sessions_held, p.attended, p.late, p.excused, p.absent,
                           _percent(p), p.modules_done, p.modules_required,
-                          "yes" if p.on_track else "no", "yes" if p.eligible else "no")
+                          yes if p.on_track else no, yes if p.eligible else no)
                          if p else [""] * 10),
                        e.accessibility_needs]
 

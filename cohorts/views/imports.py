@@ -9,6 +9,9 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from academy.inputs import posted_id
@@ -24,6 +27,13 @@ from .facilitate import SessionMixin
 A = AttendanceStatus
 
 PROPOSAL_SALT = "cohorts.attendance-import"
+
+
+def _day(day) -> str:
+    """The day as a message says it: "Wednesday, November 18"; "miércoles 18 de noviembre"."""
+    if (get_language() or "en")[:2] == "en":
+        return f"{day:%A, %B %-d}"
+    return date_format(day, _("l, F j"))
 
 
 class ImportView(SessionMixin, TemplateView):
@@ -43,7 +53,7 @@ class ImportView(SessionMixin, TemplateView):
         try:
             if upload.size > meeting_reports.MAX_REPORT_BYTES:
                 raise meeting_reports.ReportError(
-                    "The file is larger than 2 MB; a participant report is much smaller.")
+                    _("The file is larger than 2 MB; a participant report is much smaller."))
             report = meeting_reports.parse_report(upload.read(), self.cohort.tzinfo)
         except meeting_reports.ReportError as exc:
             form.add_error("report", str(exc))
@@ -66,17 +76,19 @@ class ImportView(SessionMixin, TemplateView):
     def render_proposal(self, proposal, enrollments, error=""):
         existing = {a.enrollment_id: a.status for a in Attendance.objects.filter(
             session=self.session, enrollment__in=[e.pk for e in enrollments])}
+        labels = dict(STATUS_CHOICES)  # the current mark, as the sheet says it
         rows_by_learner = defaultdict(list)
         for index, (enrollment_id, how) in proposal["auto"].items():
             rows_by_learner[enrollment_id].append((proposal["rows"][int(index)], how))
         learners = [
-            (e, proposal["proposed"][str(e.pk)], existing.get(e.pk), rows_by_learner[e.pk])
+            (e, proposal["proposed"][str(e.pk)], labels.get(existing.get(e.pk)),
+             rows_by_learner[e.pk])
             for e in enrollments
         ]
         unmatched = [(i, row) for i, row in enumerate(proposal["rows"])
                      if str(i) not in proposal["auto"]]
         payload = signing.dumps(proposal, salt=PROPOSAL_SALT, compress=True)
-        for _, row in unmatched + [(0, r) for rs in rows_by_learner.values() for r, _ in rs]:
+        for _i, row in unmatched + [(0, r) for rs in rows_by_learner.values() for r, _how in rs]:
             row["joined"] = datetime.fromisoformat(row["first_join"]) if row["first_join"] else None
         report_date, session_date = self.dates(proposal)
         return render(self.request, "cohorts/facilitate_import_confirm.html", {
@@ -99,8 +111,8 @@ class ImportConfirmView(ImportView):
             proposal = signing.loads(request.POST.get("payload", ""), salt=PROPOSAL_SALT,
                                      max_age=6 * 3600)
         except signing.BadSignature:
-            messages.error(request, "That proposal has expired or was changed; please upload "
-                           "the report again. Nothing was saved.")
+            messages.error(request, _("That proposal has expired or was changed; please "
+                                      "upload the report again. Nothing was saved."))
             return redirect("facilitate_import", slug=self.cohort.slug,
                             session_pk=self.session.pk)
         if proposal.get("session") != self.session.pk:
@@ -110,9 +122,10 @@ class ImportConfirmView(ImportView):
         if report_date and report_date != session_date and not request.POST.get("other_day"):
             return self.render_proposal(
                 proposal, enrollments,
-                error=f"The report's meeting was on {report_date:%A, %B %-d}, but this session "
-                f"is on {session_date:%A, %B %-d}. Tick the box to save it for this session "
-                "anyway, or upload the right report.",
+                error=_("The report's meeting was on %(report)s, but this session is on "
+                        "%(session)s. Tick the box to save it for this session anyway, or "
+                        "upload the right report.") % {
+                    "report": _day(report_date), "session": _day(session_date)},
             )
         ids = {e.pk for e in enrollments}
         hand = {}
@@ -135,6 +148,6 @@ class ImportConfirmView(ImportView):
         except AttendanceError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Attendance from the meeting report is saved "
-                             f"({changed} marks changed).")
+            messages.success(request, _("Attendance from the meeting report is saved "
+                                        "(%(count)s marks changed).") % {"count": changed})
         return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)

@@ -3,11 +3,15 @@ final standing, then progress), cancel, capacity, session moves and cancellation
 announcements and the history of everyone whose place ended. Each POST calls one service
 and shows its refusal as a message; none holds a rule of its own."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -39,8 +43,8 @@ from ..services.sessions import MAX_SESSION_MESSAGE
 from .facilitate import FacilitatorCohortMixin, SessionMixin
 
 C = CohortStatus
-MOVES = {"open": (cohort_open, C.OPEN, "The cohort is open for enrollment."),
-         "start": (cohort_start, C.IN_PROGRESS, "The cohort has started.")}
+MOVES = {"open": (cohort_open, C.OPEN, gettext_lazy("The cohort is open for enrollment.")),
+         "start": (cohort_start, C.IN_PROGRESS, gettext_lazy("The cohort has started."))}
 
 
 def cohort_actions(cohort):
@@ -48,8 +52,10 @@ def cohort_actions(cohort):
     return [
         (action, label, cohort_move_refusal(cohort, to_status))
         for action, label, to_status in (
-            ("open", "Open for enrollment", C.OPEN), ("start", "Start the cohort", C.IN_PROGRESS),
-            ("close", "Close the cohort", C.FINISHED), ("cancel", "Cancel the cohort", C.CANCELLED),
+            ("open", _("Open for enrollment"), C.OPEN),
+            ("start", _("Start the cohort"), C.IN_PROGRESS),
+            ("close", _("Close the cohort"), C.FINISHED),
+            ("cancel", _("Cancel the cohort"), C.CANCELLED),
         )
     ]
 
@@ -62,19 +68,20 @@ class CohortMoveView(FacilitatorCohortMixin, View):
     def post(self, request, slug, action):
         if action not in MOVES:
             return redirect("facilitate_cohort", slug=slug)
-        service, _, done = MOVES[action]
+        service, _to_status, done = MOVES[action]
         try:
             service(cohort=self.cohort, actor=request.user)
         except EnrollmentError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, done)
+            messages.success(request, str(done))
         return redirect("facilitate_cohort", slug=slug)
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label="Why is the cohort cancelled? (everyone enrolled, applying or waiting is told)",
+        label=gettext_lazy(
+            "Why is the cohort cancelled? (everyone enrolled, applying or waiting is told)"),
         max_length=MAX_MESSAGE, widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -100,7 +107,7 @@ class CohortCancelView(FacilitatorCohortMixin, TemplateView):
             except EnrollmentError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "The cohort is cancelled; everyone in it is told.")
+                messages.success(request, _("The cohort is cancelled; everyone in it is told."))
                 return redirect("facilitate_cohort", slug=self.cohort.slug)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
@@ -123,7 +130,7 @@ class CloseView(FacilitatorCohortMixin, TemplateView):
         unmarked = sum(t.unmarked for t in book.totals.values() if t.held)
         context.update(
             rows=rows, refusal=close_refusal(cohort), unmarked=unmarked,
-            completing=sum(1 for _, p, _ in rows if p.eligible),
+            completing=sum(1 for _e, p, _m in rows if p.eligible),
             sessions=book.sessions,
         )
         return context
@@ -134,8 +141,8 @@ class CloseView(FacilitatorCohortMixin, TemplateView):
         except EnrollmentError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "The cohort is closed. Results and certificates are "
-                             "being recorded; each learner is emailed theirs.")
+            messages.success(request, _("The cohort is closed. Results and certificates are "
+                                        "being recorded; each learner is emailed theirs."))
         return redirect("facilitate_close", slug=self.cohort.slug)
 
 
@@ -147,7 +154,7 @@ class CloseProgressView(FacilitatorCohortMixin, TemplateView):
 
 
 class CapacityForm(forms.Form):
-    capacity = forms.IntegerField(label="Seats", min_value=0, max_value=100_000)
+    capacity = forms.IntegerField(label=gettext_lazy("Seats"), min_value=0, max_value=100_000)
 
 
 class CapacityView(FacilitatorCohortMixin, View):
@@ -156,7 +163,7 @@ class CapacityView(FacilitatorCohortMixin, View):
     def post(self, request, *args, **kwargs):
         form = CapacityForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "Give the number of seats as a whole number, 0 or more.")
+            messages.error(request, _("Give the number of seats as a whole number, 0 or more."))
         else:
             try:
                 cohort_set_capacity(cohort=self.cohort, actor=request.user,
@@ -164,14 +171,16 @@ class CapacityView(FacilitatorCohortMixin, View):
             except EnrollmentError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, "The number of seats is saved.")
+                messages.success(request, _("The number of seats is saved."))
         return redirect("facilitate_cohort", slug=self.cohort.slug)
 
 
 class AnnounceForm(forms.Form):
-    subject = forms.CharField(max_length=200)
-    message = forms.CharField(max_length=MAX_MESSAGE, widget=forms.Textarea(attrs={"rows": 6}))
-    include_waitlist = forms.BooleanField(label="Also send it to the waitlist", required=False)
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    message = forms.CharField(label=gettext_lazy("Message"), max_length=MAX_MESSAGE,
+                              widget=forms.Textarea(attrs={"rows": 6}))
+    include_waitlist = forms.BooleanField(label=gettext_lazy("Also send it to the waitlist"),
+                                          required=False)
 
 
 class AnnounceView(FacilitatorCohortMixin, TemplateView):
@@ -192,10 +201,45 @@ class AnnounceView(FacilitatorCohortMixin, TemplateView):
             except EnrollmentError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, f"Sent to {event.recipients} "
-                                 f"{'person' if event.recipients == 1 else 'people'}.")
+                messages.success(request, ngettext(
+                    "Sent to %(count)s person.", "Sent to %(count)s people.", event.recipients
+                ) % {"count": event.recipients})
                 return redirect("facilitate_announce", slug=self.cohort.slug)
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+# The summaries the services record are kept as written (in English, like the rest of the
+# history's data); the history page says them in the reader's language.
+FIXED_SUMMARIES = {
+    "Opened for enrollment": pgettext_lazy("cohort history", "Opened for enrollment"),
+    "Started": pgettext_lazy("cohort history", "Started"),
+    "Closed": pgettext_lazy("cohort history", "Closed"),
+    "Cancelled": pgettext_lazy("cohort history", "Cancelled"),
+}
+CAPACITY_SUMMARY = re.compile(r"Capacity (\d+) → (\d+)(?:; (\d+) promoted from the waitlist)?")
+MOVED_SUMMARY = re.compile(r"(.*) moved \(was (.*)\)", re.S)
+SESSION_CANCELLED_SUMMARY = re.compile(r"(.*) cancelled", re.S)
+
+
+def summary_shown(event) -> str:
+    """A cohort event's summary in the active language (an announcement's is its subject)."""
+    summary = event.summary
+    if event.kind == "announcement":
+        return summary
+    if summary in FIXED_SUMMARIES:
+        return str(FIXED_SUMMARIES[summary])
+    if event.kind == "capacity" and (m := CAPACITY_SUMMARY.fullmatch(summary)):
+        text = _("Capacity %(before)s → %(after)s") % {"before": m[1], "after": m[2]}
+        if m[3]:
+            text += "; " + ngettext("%(count)s promoted from the waitlist",
+                                    "%(count)s promoted from the waitlist",
+                                    int(m[3])) % {"count": m[3]}
+        return text
+    if event.kind == "session_moved" and (m := MOVED_SUMMARY.fullmatch(summary)):
+        return _("%(session)s moved (was %(was)s)") % {"session": m[1], "was": m[2]}
+    if event.kind == "session_cancelled" and (m := SESSION_CANCELLED_SUMMARY.fullmatch(summary)):
+        return _("%(session)s cancelled") % {"session": m[1]}
+    return summary
 
 
 class HistoryView(FacilitatorCohortMixin, TemplateView):
@@ -214,15 +258,18 @@ class HistoryView(FacilitatorCohortMixin, TemplateView):
             .order_by("-status_changed_at", "pk")
         )
         events = list(CohortEvent.objects.filter(cohort=self.cohort).select_related("actor"))
+        for event in events:
+            event.summary_shown = summary_shown(event)
         return super().get_context_data(people=people, cohort_events=events, **kwargs)
 
 
 class SessionChangeForm(forms.Form):
-    starts_at = forms.DateTimeField(label="Starts", widget=forms.DateTimeInput(
+    starts_at = forms.DateTimeField(label=gettext_lazy("Starts"), widget=forms.DateTimeInput(
         attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    ends_at = forms.DateTimeField(label="Ends", widget=forms.DateTimeInput(
+    ends_at = forms.DateTimeField(label=gettext_lazy("Ends"), widget=forms.DateTimeInput(
         attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    message = forms.CharField(label="Message to the learners (optional)", required=False,
+    message = forms.CharField(label=gettext_lazy("Message to the learners (optional)"),
+                              required=False,
                               max_length=MAX_SESSION_MESSAGE,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -250,16 +297,18 @@ class SessionChangeView(SessionMixin, TemplateView):
             if action == "cancel":
                 session_cancel(session=self.session, actor=request.user,
                                message=request.POST.get("message", "").strip())
-                messages.success(request, f"{self.session.title} is cancelled; learners are "
-                                 "told and their calendars update.")
+                messages.success(request, _("%(session)s is cancelled; learners are told and "
+                                            "their calendars update.") % {
+                    "session": self.session.title})
                 return redirect("facilitate_sessions", slug=self.cohort.slug)
             if valid:
                 session_move(session=self.session, actor=request.user,
                              starts_at=form.cleaned_data["starts_at"],
                              ends_at=form.cleaned_data["ends_at"],
                              message=form.cleaned_data["message"])
-                messages.success(request, f"{self.session.title} has its new time; learners "
-                                 "are told and their calendars update.")
+                messages.success(request, _("%(session)s has its new time; learners are told "
+                                            "and their calendars update.") % {
+                    "session": self.session.title})
                 return redirect("facilitate_sessions", slug=self.cohort.slug)
         except EnrollmentError as exc:
             form.add_error(None, str(exc))

@@ -7,6 +7,8 @@ Every value from a person (names, notes, errors) goes through `escape`."""
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy.times import in_zone
 
@@ -14,20 +16,29 @@ from ..models import AttendanceSource, AttendanceStatus
 
 STATUSES = list(AttendanceStatus.choices)
 LABELS = dict(AttendanceStatus.choices)
-SOURCES = {AttendanceSource.SELF_CHECK_IN: ", checked in",
-           AttendanceSource.IMPORT: ", from the meeting report"}
+# How a mark was given, said with its status and time ("Present, checked in at 7:02 PM").
+SOURCES = {
+    AttendanceSource.SELF_CHECK_IN: gettext_lazy("%(status)s, checked in at %(time)s"),
+    AttendanceSource.IMPORT: gettext_lazy("%(status)s, from the meeting report at %(time)s"),
+}
 
 
 def saved_text(mark, tz, just_saved=False, error="") -> str:
     if error:
-        return f'<span class="text-danger"><strong>Not saved:</strong> {escape(error)}</span>'
+        said = _("<strong>Not saved:</strong> %(error)s") % {"error": escape(error)}
+        return f'<span class="text-danger">{said}</span>'
     if mark is None:
-        return "Not marked"
-    how = SOURCES.get(mark.source) or (
-        f", by {escape(mark.marked_by.display_name)}" if mark.marked_by_id else "")
-    at = in_zone(mark.marked_at, tz, "time")
-    saved = "<strong>Saved</strong>: " if just_saved else ""
-    return f"{saved}{LABELS.get(mark.status, escape(mark.status))}{how} at {at}"
+        return _("Not marked")
+    values = {"status": LABELS.get(mark.status, escape(mark.status)),
+              "time": in_zone(mark.marked_at, tz, "time")}
+    if mark.source in SOURCES:
+        text = SOURCES[mark.source] % values
+    elif mark.marked_by_id:
+        text = _("%(status)s, by %(name)s at %(time)s") % {
+            **values, "name": escape(mark.marked_by.display_name)}
+    else:
+        text = _("%(status)s at %(time)s") % values
+    return _("<strong>Saved</strong>: %(mark)s") % {"mark": text} if just_saved else text
 
 
 def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
@@ -52,13 +63,15 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
     note = escape(mark.note) if mark else ""
     if posted is not None:
         note = escape(posted[1])
+    legend = _("Attendance of %(name)s") % {"name": name}
+    note_label = _("Note for %(name)s") % {"name": name}
     return (
         f'<tr id="row-{pk}" data-name="{search}" hx-post="{row_url}{pk}/" hx-trigger="change" '
         f'hx-include="#row-{pk}" hx-target="this" hx-swap="outerHTML">'
         f'<th scope="row">{name}{pronouns}</th>'
-        f'<td><fieldset><legend class="visually-hidden">Attendance of {name}</legend>{radios}'
+        f'<td><fieldset><legend class="visually-hidden">{legend}</legend>{radios}'
         f'</fieldset></td>'
-        f'<td><label class="visually-hidden" for="note-{pk}">Note for {name}</label>'
+        f'<td><label class="visually-hidden" for="note-{pk}">{note_label}</label>'
         f'<input class="form-control form-control-sm" type="text" maxlength="500" '
         f'name="note-{pk}" id="note-{pk}" value="{note}"></td>'
         f'<td class="small" role="status">{saved_text(mark, tz, just_saved, error)}</td></tr>'
