@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import (
@@ -42,7 +42,7 @@ TILE, GAP = 44, 4
 # contrast on it (WCAG 2.2 AA); the tile outline (#505a5f) is 3:1 against white.
 BUCKETS = [
     # (lowest count, label, fill, text)
-    (0, _("None"), "#f3f2f1", "#0b0c0c"),
+    (0, pgettext_lazy("officials trained in a state", "None"), "#f3f2f1", "#0b0c0c"),
     (1, _("1 to 4"), "#deebf7", "#0b0c0c"),
     (5, _("5 to 19"), "#9ecae1", "#0b0c0c"),
     (20, _("20 to 49"), "#4292c6", "#0b0c0c"),
