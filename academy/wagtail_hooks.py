@@ -56,6 +56,7 @@ class OutboxEmailViewSet(AcademyModelViewSet):
     model = OutboxEmail
     icon = "mail"
     menu_label = _("Emails")
+    menu_name = "emails"  # not from the label: the same in every language
     menu_order = 260
     add_to_admin_menu = True
     list_display = ["subject", "to", "kind", "status", "attempts", "created_at", "sent_at"]
@@ -84,6 +85,7 @@ class BodyViewSet(AcademyModelViewSet):
     model = Body
     icon = "group"
     menu_label = _("Public bodies")
+    menu_name = "public-bodies"
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "body_type", "state", "seats", "quorum"]
@@ -98,6 +100,7 @@ class BodyMembershipViewSet(AcademyModelViewSet):
     model = BodyMembership
     icon = "user"
     menu_label = _("Terms on bodies")
+    menu_name = "terms-on-bodies"
     menu_order = 251
     add_to_admin_menu = True
     list_display = ["user", "body", "seat", "oath_date", "election_date", "left_on"]

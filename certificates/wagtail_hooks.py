@@ -52,6 +52,7 @@ def register_certificate_preview_menu_item():
     return StaffMenuItem(
         _("Certificate preview"),
         reverse("certificate_preview"),
+        name="certificate-preview",
         icon_name="doc-full",
         order=10000,
         attrs={"target": "_blank", "rel": "noopener"},
@@ -132,6 +133,7 @@ class CertificateViewSet(AcademyModelViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Certificates")
+    menu_name = "certificates"  # not from the label: the same in every language
     menu_order = 230
     add_to_admin_menu = True
     list_display = [

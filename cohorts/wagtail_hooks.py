@@ -156,6 +156,7 @@ class CohortViewSet(AcademyModelViewSet):
     delete_view_class = CohortDeleteView
     icon = "group"
     menu_label = _("Cohorts")
+    menu_name = "cohorts"  # not from the label: the same in every language
     list_display = [
         "title", "course", "status",
         ReadableColumn("first_starts_at", label=_("First session"), accessor="first_starts_at"),
@@ -247,6 +248,7 @@ class EnrollmentViewSet(AcademyModelViewSet):
     model = Enrollment
     icon = "user"
     menu_label = _("Enrollments")
+    menu_name = "enrollments"
     list_display = ["user", "cohort", "status", "created_at", "status_changed_at"]
     list_filter = ["status", "cohort"]
     search_fields = ["user__email", "user__last_name", "cohort__title"]
@@ -263,6 +265,7 @@ class EnrollmentViewSet(AcademyModelViewSet):
 
 class CohortsGroup(ViewSetGroup):
     menu_label = _("Cohorts")
+    menu_name = "cohorts"
     menu_icon = "group"
     menu_order = 220
     items = (

@@ -6,12 +6,11 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from academy.choices import USState
 from academy.models import Organization
 from cohorts.models import CohortStatus
 from courses.models import CoursePage
 
-from .selectors import ImpactFilters, this_year
+from .selectors import STATES, ImpactFilters, this_year
 
 LONGEST_RANGE_DAYS = 366 * 10
 
@@ -33,7 +32,8 @@ class ImpactFilterForm(forms.Form):
     )
     state = forms.ChoiceField(
         label=_("State or territory"), required=False,
-        choices=[("", _("All states and territories")), *USState.choices],
+        choices=[("", _("All states and territories")),
+                 *[(code, _(name)) for code, name in STATES]],  # marked in selectors
     )
 
     def __init__(self, data=None, *, scope_course_ids=None, today=None):

@@ -76,6 +76,12 @@ _TRANSLATED_STATE_NAMES = (
     gettext_noop("West Virginia"), gettext_noop("U.S. Virgin Islands"),
     gettext_noop("Northern Mariana Islands"), gettext_noop("American Samoa"),
 )
+# academy.choices.JurisdictionType's labels, as the report shows them.
+_JURISDICTION_TYPE_LABELS = (
+    gettext_noop("City or town"), gettext_noop("County"), gettext_noop("School board"),
+    gettext_noop("Township or village"), gettext_noop("Tribal nation"), gettext_noop("State"),
+    gettext_noop("Other"),
+)
 
 # Month abbreviations of the tables, charts and titles ("Mar 2026"; Spanish "mar. 2026").
 MONTH_ABBREVIATIONS = {
@@ -423,7 +429,7 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
     ]
     trained_by_type = Counter(jtype or NOT_STATED for _, jtype, _ in trained.values())
     jurisdictions = [
-        JurisdictionRow(code=value, label=str(label), trained=trained_by_type[value])
+        JurisdictionRow(code=value, label=gettext(str(label)), trained=trained_by_type[value])
         for value, label in JurisdictionType.choices
     ]
     if trained_by_type[NOT_STATED]:

@@ -31,4 +31,6 @@ class ImpactMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_impact_menu_item():
-    return ImpactMenuItem(_("Impact"), reverse("impact_report"), icon_name="table", order=250)
+    return ImpactMenuItem(
+        _("Impact"), reverse("impact_report"), name="impact", icon_name="table", order=250
+    )

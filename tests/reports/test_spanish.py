@@ -50,6 +50,8 @@ def test_the_impact_page_is_in_spanish_for_a_spanish_admin(client, staff, academ
     assert 'aria-label="Illinois: 2 autoridades capacitadas"' in html
     assert "Desde" in html and "Todos los cursos" in html  # the filters' labels
     assert "mar. 2026" in html  # the months table
+    assert "Ciudad o pueblo" in html  # jurisdiction types
+    assert '<option value="NC">Carolina del Norte</option>' in html  # the state filter
     for english in ("Headline figures", "Show the report", "Officials trained",
                     "Kinds of jurisdiction", "Prepare the PDF", "Completions per month"):
         assert english not in html, english
