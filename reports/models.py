@@ -94,7 +94,7 @@ class ImpactSettings(BaseSiteSetting):
             ],
             heading=_("Figures to publish"),
         ),
-        FieldPanel("period"),
+        FieldPanel("period", heading=_("Period")),
     ]
 
     class Meta:

@@ -72,3 +72,14 @@ def test_english_admins_keep_english(client, staff, academy_year):
     client.force_login(staff)
     form = client.get(f"/admin/cohorts/cohort/edit/{academy_year.spring.pk}/").content.decode()
     assert "How a cohort changes" in form and "Cómo cambia" not in form
+
+
+def test_the_home_figures_settings_are_in_spanish(client, spanish_staff):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(spanish_staff)
+    html = client.get(f"/admin/settings/reports/impactsettings/{site.pk}/").content.decode()
+    assert "Cifras que se publican" in html and "Autoridades capacitadas" in html
+    assert "Desde el comienzo de la academia" in html and "Período" in html
+    assert "Figures to publish" not in html
