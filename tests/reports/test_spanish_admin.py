@@ -83,3 +83,18 @@ def test_the_home_figures_settings_are_in_spanish(client, spanish_staff):
     assert "Cifras que se publican" in html and "Autoridades capacitadas" in html
     assert "Desde el comienzo de la academia" in html and "Período" in html
     assert "Figures to publish" not in html
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+def test_wagtails_notification_emails_say_why_in_spanish(suffix):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    context = {"site": {"site_name": "Governance Academy"}}
+    with translation.override("es"):
+        text = render_to_string(f"wagtailadmin/notifications/base.{suffix}", context)
+    assert "Recibe este correo electrónico porque escribe, revisa o aprueba" in text
+    assert "Elija qué correos electrónicos recibe" in text
+    assert "#tab-notifications" in text
+    english = render_to_string(f"wagtailadmin/notifications/base.{suffix}", context)
+    assert "You receive this email because you write, review or approve curriculum" in english
