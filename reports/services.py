@@ -96,7 +96,7 @@ def impact_pdf_render(*, report_id: int, render) -> bool:
     try:  # the requester's scope as it is now (a partner may have lost a course since)
         scope = impact_scope(user)
     except PermissionDenied:
-        impact_pdf_failed(report_id=report_id, error=_("The requester may no longer see it."))
+        impact_pdf_failed(report_id=report_id, error="The requester may no longer see it.")
         return False
     filters = replace(ImpactFilters.from_json(report.filters), scope_course_ids=scope)
     with translation.override(report_language(report)):
