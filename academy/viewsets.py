@@ -14,6 +14,7 @@ import datetime
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -43,11 +44,11 @@ def readable(value, instance=None):
     if value is None or (isinstance(value, str) and not value.strip()):
         return EMPTY
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.datetime):
         return in_zone(value, zone_of(instance) if instance is not None else None, "short")
     if isinstance(value, datetime.date):
-        return date_format(value, "M j, Y")
+        return date_format(value, pgettext("date format in admin listings", "M j, Y"))
     if isinstance(value, list | tuple | set | models.QuerySet):
         return ", ".join(str(v) for v in value) or EMPTY
     return value

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -31,10 +33,12 @@ def outbox_retry_view(request, pk):
         raise PermissionDenied
     email = get_object_or_404(OutboxEmail, pk=pk)
     if email.status == OutboxStatus.SENT:
-        messages.info(request, "That email was sent already.")
+        messages.info(request, gettext("That email was sent already."))
     else:
         outbox_retry(email=email)
-        messages.success(request, f"The email to {email.to} is queued again.")
+        messages.success(
+            request, gettext("The email to %(address)s is queued again.") % {"address": email.to}
+        )
     return redirect("academy_outboxemail:inspect", pk)
 
 
@@ -43,7 +47,7 @@ class OutboxInspectView(AcademyInspectView):
         # Account emails carry sign-in secrets (password reset and confirmation links):
         # whoever reads the outbox must not be able to use them.
         if self.object.kind.startswith("account."):
-            return "(Not shown: this email holds a personal sign-in link.)"
+            return gettext("(Not shown: this email holds a personal sign-in link.)")
         return self.object.body_text
 
 
@@ -51,7 +55,8 @@ class OutboxEmailViewSet(AcademyModelViewSet):
     inspect_view_class = OutboxInspectView
     model = OutboxEmail
     icon = "mail"
-    menu_label = "Emails"
+    menu_label = _("Emails")
+    menu_name = "emails"  # not from the label: the same in every language
     menu_order = 260
     add_to_admin_menu = True
     list_display = ["subject", "to", "kind", "status", "attempts", "created_at", "sent_at"]
@@ -79,7 +84,8 @@ class BodyViewSet(AcademyModelViewSet):
 
     model = Body
     icon = "group"
-    menu_label = "Public bodies"
+    menu_label = _("Public bodies")
+    menu_name = "public-bodies"
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "body_type", "state", "seats", "quorum"]
@@ -93,7 +99,8 @@ class BodyMembershipViewSet(AcademyModelViewSet):
 
     model = BodyMembership
     icon = "user"
-    menu_label = "Terms on bodies"
+    menu_label = _("Terms on bodies")
+    menu_name = "terms-on-bodies"
     menu_order = 251
     add_to_admin_menu = True
     list_display = ["user", "body", "seat", "oath_date", "election_date", "left_on"]

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -88,8 +90,9 @@ class CohortDeleteView(generic.DeleteView):
         if not self.permission_policy.user_has_permission_for_instance(
             request.user, "delete", self.object
         ):
-            messages.error(request, "Only an empty draft is deleted; cancel this cohort from "
-                           "the facilitator workspace instead, so its people are told.")
+            messages.error(request, gettext("Only an empty draft is deleted; cancel this cohort "
+                                            "from the facilitator workspace instead, so its "
+                                            "people are told."))
             return redirect("cohorts_cohort:edit", self.object.pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -152,11 +155,12 @@ class CohortViewSet(AcademyModelViewSet):
     index_view_class = CohortIndexView
     delete_view_class = CohortDeleteView
     icon = "group"
-    menu_label = "Cohorts"
+    menu_label = _("Cohorts")
+    menu_name = "cohorts"  # not from the label: the same in every language
     list_display = [
         "title", "course", "status",
-        ReadableColumn("first_starts_at", label="First session", accessor="first_starts_at"),
-        ReadableColumn("time_zone", label="Time zone", accessor="time_zone_label"),
+        ReadableColumn("first_starts_at", label=_("First session"), accessor="first_starts_at"),
+        ReadableColumn("time_zone", label=_("Time zone"), accessor="time_zone_label"),
         "capacity", "enrollment_mode",
     ]
     list_filter = ["status", "enrollment_mode", "course"]
@@ -167,11 +171,12 @@ class CohortViewSet(AcademyModelViewSet):
         FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
         FieldPanel("description"),
         HelpPanel(
-            content="<p>A new cohort starts as a draft. Open, start, close and cancel it from "
-            "its page in the facilitator workspace (Facilitate), where each step tells the "
-            "people it concerns. Changing the seats or a session's times here emails the "
-            "learners too; cancel a session in the workspace rather than deleting it.</p>",
-            heading="How a cohort changes",
+            content=_("<p>A new cohort starts as a draft. Open, start, close and cancel it "
+                      "from its page in the facilitator workspace (Facilitate), where each step "
+                      "tells the people it concerns. Changing the seats or a session's times "
+                      "here emails the learners too; cancel a session in the workspace rather "
+                      "than deleting it.</p>"),
+            heading=_("How a cohort changes"),
         ),
         FieldPanel("facilitators", widget=FilteredCheckboxSelectMultiple),
         MultiFieldPanel(
@@ -182,15 +187,15 @@ class CohortViewSet(AcademyModelViewSet):
                     [FieldPanel("enrollment_opens_at"), FieldPanel("enrollment_closes_at")]
                 ),
             ],
-            heading="Enrollment",
+            heading=_("Enrollment"),
         ),
         FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
         FieldPanel("min_attendance_percent"),
         InlinePanel(
             "sessions",
-            heading="Sessions",
-            help_text="Times are in the cohort's time zone (above).",
-            label="Session",
+            heading=_("Sessions"),
+            help_text=_("Times are in the cohort's time zone (above)."),
+            label=_("Session"),
             panels=[
                 FieldPanel("title"),
                 FieldRowPanel(
@@ -213,11 +218,15 @@ class CohortViewSet(AcademyModelViewSet):
         """Open, start, close and cancel are actions in the cohort's workspace, where each
         tells the people it concerns."""
         workspace = reverse("facilitate_cohort", args=[cohort.slug])
-        links = [("Manage in the workspace (open, start, announce)", workspace, "group")]
+        links = [(gettext("Manage in the workspace (open, start, announce)"), workspace, "group")]
         if cohort.status == CohortStatus.IN_PROGRESS:
-            links.append(("Close…", reverse("facilitate_close", args=[cohort.slug]), "lock"))
+            links.append(
+                (gettext("Close…"), reverse("facilitate_close", args=[cohort.slug]), "lock")
+            )
         if cohort.status not in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
-            links.append(("Cancel…", reverse("facilitate_cancel", args=[cohort.slug]), "cross"))
+            links.append(
+                (gettext("Cancel…"), reverse("facilitate_cancel", args=[cohort.slug]), "cross")
+            )
         return links
 
 
@@ -238,7 +247,8 @@ class EnrollmentViewSet(AcademyModelViewSet):
 
     model = Enrollment
     icon = "user"
-    menu_label = "Enrollments"
+    menu_label = _("Enrollments")
+    menu_name = "enrollments"
     list_display = ["user", "cohort", "status", "created_at", "status_changed_at"]
     list_filter = ["status", "cohort"]
     search_fields = ["user__email", "user__last_name", "cohort__title"]
@@ -254,7 +264,8 @@ class EnrollmentViewSet(AcademyModelViewSet):
 
 
 class CohortsGroup(ViewSetGroup):
-    menu_label = "Cohorts"
+    menu_label = _("Cohorts")
+    menu_name = "cohorts"
     menu_icon = "group"
     menu_order = 220
     items = (

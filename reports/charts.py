@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .selectors import SMALL_COUNT, SUPPRESSED_LABEL, ImpactReport, suppressed
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import (
+    SMALL_COUNT,
+    ImpactReport,
+    month_abbreviation,
+    suppressed,
+    suppressed_label,
+)
 
 # A tile grid of the 50 states and DC (columns, rows); territories follow in a last row.
 TILE_GRID = {
@@ -33,14 +42,14 @@ TILE, GAP = 44, 4
 # contrast on it (WCAG 2.2 AA); the tile outline (#505a5f) is 3:1 against white.
 BUCKETS = [
     # (lowest count, label, fill, text)
-    (0, "None", "#f3f2f1", "#0b0c0c"),
-    (1, "1 to 4", "#deebf7", "#0b0c0c"),
-    (5, "5 to 19", "#9ecae1", "#0b0c0c"),
-    (20, "20 to 49", "#4292c6", "#0b0c0c"),
-    (50, "50 to 99", "#2171b5", "#ffffff"),
-    (100, "100 or more", "#08306b", "#ffffff"),
+    (0, pgettext_lazy("officials trained in a state", "None"), "#f3f2f1", "#0b0c0c"),
+    (1, _("1 to 4"), "#deebf7", "#0b0c0c"),
+    (5, _("5 to 19"), "#9ecae1", "#0b0c0c"),
+    (20, _("20 to 49"), "#4292c6", "#0b0c0c"),
+    (50, _("50 to 99"), "#2171b5", "#ffffff"),
+    (100, _("100 or more"), "#08306b", "#ffffff"),
 ]
-SUPPRESSED_BUCKET_LABEL = "Fewer than 5"
+SUPPRESSED_BUCKET_LABEL = _("Fewer than 5")
 
 
 def _fmt_rate(value) -> str:
@@ -80,18 +89,19 @@ def headline_items(report: ImpactReport, *, suppress: bool) -> list[tuple[str, s
 
     rate = h.completion_rate
     if suppress and 0 < h.outcomes < SMALL_COUNT:
-        rate_text = SUPPRESSED_LABEL
+        rate_text = suppressed_label()
     else:
         rate_text = _fmt_rate(rate)
     return [
-        ("officials_trained", "Officials trained", n(h.officials_trained)),
-        ("officials_enrolled", "Officials enrolled", n(h.officials_enrolled)),
-        ("completions", "Course completions", n(h.completions)),
-        ("completion_rate", "Completion rate", rate_text),
-        ("hours", "Hours of instruction", _fmt_hours(h.hours)),
-        ("certificates", "Certificates issued", n(h.certificates)),
-        ("states_reached", "States and territories reached", h.states_reached),
-        ("jurisdictions_reached", "Jurisdictions reached", n(h.jurisdictions_reached)),
+        ("officials_trained", gettext("Officials trained"), n(h.officials_trained)),
+        ("officials_enrolled", gettext("Officials enrolled"), n(h.officials_enrolled)),
+        ("completions", gettext("Course completions"), n(h.completions)),
+        ("completion_rate", gettext("Completion rate"), rate_text),
+        ("hours", gettext("Hours of instruction"), _fmt_hours(h.hours)),
+        ("certificates", gettext("Certificates issued"), n(h.certificates)),
+        ("states_reached", gettext("States and territories reached"), h.states_reached),
+        ("jurisdictions_reached", gettext("Jurisdictions reached"),
+         n(h.jurisdictions_reached)),
     ]
 
 
@@ -109,38 +119,40 @@ def tables(report: ImpactReport, *, suppress: bool) -> dict[str, Table]:
             "cohorts": row.cohorts,
             "enrolled": n(row.enrolled),
             "completed": n(row.completed),
-            "rate": SUPPRESSED_LABEL if hidden else _fmt_rate(row.rate),
+            "rate": suppressed_label() if hidden else _fmt_rate(row.rate),
             "hours": _fmt_hours(row.hours),
             "attendance": _fmt_rate(row.average_attendance),
         })
     return {
         "headline": Table(
-            "headline", "Headline figures", [("figure", "Figure"), ("value", "Value")],
+            "headline", gettext("Headline figures"),
+            [("figure", gettext("Figure")), ("value", gettext("Value"))],
             [{"figure": label, "value": value}
              for _, label, value in headline_items(report, suppress=suppress)],
         ),
         "states": Table(
-            "states", "Officials trained by state or territory",
-            [("state", "State or territory"), ("code", "Code"),
-             ("trained", "Officials trained"), ("completions", "Completions")],
+            "states", gettext("Officials trained by state or territory"),
+            [("state", gettext("State or territory")), ("code", gettext("Code")),
+             ("trained", gettext("Officials trained")), ("completions", gettext("Completions"))],
             [{"state": r.name, "code": r.code, "trained": n(r.trained),
               "completions": n(r.completions)} for r in report.states],
         ),
         "jurisdictions": Table(
-            "jurisdictions", "Officials trained by jurisdiction type",
-            [("type", "Jurisdiction type"), ("trained", "Officials trained")],
+            "jurisdictions", gettext("Officials trained by jurisdiction type"),
+            [("type", gettext("Jurisdiction type")), ("trained", gettext("Officials trained"))],
             [{"type": r.label, "trained": n(r.trained)} for r in report.jurisdictions],
         ),
         "courses": Table(
-            "courses", "Courses",
-            [("course", "Course"), ("cohorts", "Cohorts"), ("enrolled", "Officials enrolled"),
-             ("completed", "Completions"), ("rate", "Completion rate"),
-             ("hours", "Hours of instruction"), ("attendance", "Average attendance")],
+            "courses", gettext("Courses"),
+            [("course", gettext("Course")), ("cohorts", gettext("Cohorts")),
+             ("enrolled", gettext("Officials enrolled")), ("completed", gettext("Completions")),
+             ("rate", gettext("Completion rate")), ("hours", gettext("Hours of instruction")),
+             ("attendance", gettext("Average attendance"))],
             course_rows,
         ),
         "months": Table(
-            "months", "Completions per month",
-            [("month", "Month"), ("completions", "Completions")],
+            "months", gettext("Completions per month"),
+            [("month", gettext("Month")), ("completions", gettext("Completions"))],
             [{"month": m.label, "completions": n(m.completions)} for m in report.months],
         ),
     }
@@ -158,7 +170,7 @@ def tile_map(report: ImpactReport, *, suppress: bool, link=None) -> dict:
             territory_col += 1
         _, _, fill, text = _bucket(row.trained)
         shown = suppressed(row.trained, suppress=suppress)
-        short = "<5" if shown == SUPPRESSED_LABEL else f"{shown:,}"
+        short = "<5" if isinstance(shown, str) else f"{shown:,}"
         tiles.append({
             "code": row.code,
             "name": row.name,
@@ -168,7 +180,8 @@ def tile_map(report: ImpactReport, *, suppress: bool, link=None) -> dict:
             "fill": fill,
             "text": text,
             "short": short,
-            "label": f"{row.name}: {shown} officials trained",
+            "label": gettext("%(state)s: %(count)s officials trained")
+            % {"state": row.name, "count": shown},
             "href": link(row.code) if link else "",
         })
     legend_y = (TERRITORY_ROW + 1) * (TILE + GAP) + 8
@@ -177,7 +190,7 @@ def tile_map(report: ImpactReport, *, suppress: bool, link=None) -> dict:
         if suppress and low == 1:
             label = SUPPRESSED_BUCKET_LABEL
         legend.append({"x": (i % 3) * 176, "y": legend_y + (i // 3) * 26, "fill": fill,
-                       "label": label})
+                       "label": str(label)})
     width = 12 * (TILE + GAP)
     return {"tiles": tiles, "legend": legend, "width": width, "height": legend_y + 56,
             "tile": TILE}
@@ -191,7 +204,7 @@ def bar_chart(labels_values: list[tuple[str, int, object]], *, width=520) -> dic
     room = width - label_width - 110
     bars = []
     for i, (label, count, shown) in enumerate(labels_values):
-        length = 0 if shown == SUPPRESSED_LABEL else round(room * count / biggest)
+        length = 0 if isinstance(shown, str) else round(room * count / biggest)
         bars.append({
             "label": label, "shown": shown, "y": i * row_height,
             "ty": i * row_height + 19, "x": label_width, "length": length,
@@ -210,13 +223,13 @@ def column_chart(months, *, suppress: bool, width=560) -> dict:
     columns = []
     for i, m in enumerate(months):
         shown = suppressed(m.completions, suppress=suppress)
-        value = 0 if shown == SUPPRESSED_LABEL else m.completions
+        value = 0 if isinstance(shown, str) else m.completions
         h = round((base - top) * value / biggest)
         x = 30 + i * step
         columns.append({
             "x": round(x + step * 0.15, 1), "w": round(step * 0.7, 1), "y": base - h, "h": h,
-            "cx": round(x + step / 2, 1), "label": m.month.strftime("%b"),
-            "year": m.month.year, "shown": "<5" if shown == SUPPRESSED_LABEL else shown,
+            "cx": round(x + step / 2, 1), "label": month_abbreviation(m.month),
+            "year": m.month.year, "shown": "<5" if isinstance(shown, str) else shown,
             "vy": base - h - 6,
         })
     return {"columns": columns, "width": width, "height": height, "base": base,
@@ -235,15 +248,16 @@ def charts(report: ImpactReport, *, suppress: bool, link=None) -> dict:
 
 
 PUBLIC_LABELS = {
-    "officials_trained": "officials trained",
-    "completions": "course completions",
-    "hours": "hours of instruction",
-    "states_reached": "states and territories reached",
-    "jurisdictions_reached": "jurisdictions reached",
+    "officials_trained": _("officials trained"),
+    "completions": _("course completions"),
+    "hours": _("hours of instruction"),
+    "states_reached": _("states and territories reached"),
+    "jurisdictions_reached": _("jurisdictions reached"),
 }
 
 
 def public_figures(report: ImpactReport, names) -> list[dict]:
     """The headline figures staff chose to publish, small counts suppressed."""
     shown = {key: value for key, _, value in headline_items(report, suppress=True)}
-    return [{"key": name, "label": PUBLIC_LABELS[name], "value": shown[name]} for name in names]
+    return [{"key": name, "label": str(PUBLIC_LABELS[name]), "value": shown[name]}
+            for name in names]

@@ -4,34 +4,36 @@ partner organisation (staff only), a cohort status and a state."""
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from academy.choices import USState
 from academy.models import Organization
 from cohorts.models import CohortStatus
 from courses.models import CoursePage
 
-from .selectors import ImpactFilters, this_year
+from .selectors import STATES, ImpactFilters, this_year
 
 LONGEST_RANGE_DAYS = 366 * 10
 
 
 class ImpactFilterForm(forms.Form):
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
     course = forms.ModelChoiceField(
-        queryset=CoursePage.objects.none(), required=False, empty_label="All courses"
+        queryset=CoursePage.objects.none(), label=_("Course"), required=False,
+        empty_label=_("All courses"),
     )
     organization = forms.ModelChoiceField(
-        label="Partner organization", queryset=Organization.objects.none(), required=False,
-        empty_label="All organizations",
+        label=_("Partner organization"), queryset=Organization.objects.none(), required=False,
+        empty_label=_("All organizations"),
     )
     cohort_status = forms.ChoiceField(
-        label="Cohort status", required=False,
-        choices=[("", "Any status"), *CohortStatus.choices],
+        label=_("Cohort status"), required=False,
+        choices=[("", _("Any status")), *CohortStatus.choices],
     )
     state = forms.ChoiceField(
-        label="State or territory", required=False,
-        choices=[("", "All states and territories"), *USState.choices],
+        label=_("State or territory"), required=False,
+        choices=[("", _("All states and territories")),
+                 *[(code, _(name)) for code, name in STATES]],  # marked in selectors
     )
 
     def __init__(self, data=None, *, scope_course_ids=None, today=None):
@@ -61,11 +63,11 @@ class ImpactFilterForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if start and end:
             if end < start:
-                self.add_error("end", "The end of the range must be on or after its start.")
+                self.add_error("end", _("The end of the range must be on or after its start."))
             elif (end - start).days > LONGEST_RANGE_DAYS:
-                self.add_error("end", "Choose a range of ten years at the most.")
+                self.add_error("end", _("Choose a range of ten years at the most."))
             elif start < date(2000, 1, 1) or end > date(2100, 12, 31):
-                self.add_error("start", "Choose dates between 2000 and 2100.")
+                self.add_error("start", _("Choose dates between 2000 and 2100."))
         return data
 
     def filters(self) -> ImpactFilters:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -16,9 +17,9 @@ def new_token() -> str:
 
 
 class ReportStatus(models.TextChoices):
-    PENDING = "pending", "Being prepared"
-    DONE = "done", "Ready"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
 
 
 class ImpactReportPDF(models.Model):
@@ -42,7 +43,7 @@ class ImpactReportPDF(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        verbose_name = "impact report PDF"
+        verbose_name = _("impact report PDF")
 
     def __str__(self):
         return self.title
@@ -61,27 +62,27 @@ STALLED_AFTER = timedelta(minutes=10)
 
 
 class PublicPeriod(models.TextChoices):
-    ALL_TIME = "all_time", "Since the academy began"
-    THIS_YEAR = "this_year", "This calendar year"
+    ALL_TIME = "all_time", _("Since the academy began")
+    THIS_YEAR = "this_year", _("This calendar year")
 
 
 @register_setting(icon="table")
 class ImpactSettings(BaseSiteSetting):
     """Which impact figures the home page shows. All off by default."""
 
-    show_officials_trained = models.BooleanField("officials trained", default=False)
-    show_completions = models.BooleanField("course completions", default=False)
-    show_hours = models.BooleanField("hours of instruction", default=False)
-    show_states_reached = models.BooleanField("states and territories reached", default=False)
-    show_jurisdictions_reached = models.BooleanField("jurisdictions reached", default=False)
+    show_officials_trained = models.BooleanField(_("officials trained"), default=False)
+    show_completions = models.BooleanField(_("course completions"), default=False)
+    show_hours = models.BooleanField(_("hours of instruction"), default=False)
+    show_states_reached = models.BooleanField(_("states and territories reached"), default=False)
+    show_jurisdictions_reached = models.BooleanField(_("jurisdictions reached"), default=False)
     period = models.CharField(
         max_length=10, choices=PublicPeriod.choices, default=PublicPeriod.ALL_TIME
     )
 
     panels = [
         HelpPanel(
-            content="<p>The figures you tick appear on the public home page (live numbers, "
-            "refreshed every hour). Counts under 5 show as “fewer than 5”.</p>"
+            content=_("<p>The figures you tick appear on the public home page (live numbers, "
+                      "refreshed every hour). Counts under 5 show as “fewer than 5”.</p>")
         ),
         MultiFieldPanel(
             [
@@ -91,13 +92,13 @@ class ImpactSettings(BaseSiteSetting):
                 FieldPanel("show_states_reached"),
                 FieldPanel("show_jurisdictions_reached"),
             ],
-            heading="Figures to publish",
+            heading=_("Figures to publish"),
         ),
-        FieldPanel("period"),
+        FieldPanel("period", heading=_("Period")),
     ]
 
     class Meta:
-        verbose_name = "Impact figures on the home page"
+        verbose_name = _("Impact figures on the home page")
 
     @property
     def published(self) -> list[str]:

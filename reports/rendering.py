@@ -2,8 +2,10 @@
 asset fetcher (static files only), one font configuration per process, no request."""
 
 import functools
+import re
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from weasyprint import CSS
 
 from certificates.rendering import (
@@ -30,6 +32,26 @@ def impact_stylesheet() -> CSS:
     )
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+COUNTERS = {"%(page)s": "counter(page)", "%(pages)s": "counter(pages)"}
+
+
+def page_footer_stylesheet() -> CSS:
+    """The pages' footers in the active language (the stylesheet's are in English)."""
+    left = gettext("Progressive Governance Academy · Impact report")
+    # "Page %(page)s of %(pages)s" as CSS: "Page " counter(page) " of " counter(pages)
+    parts = re.split(r"(%\(pages?\)s)", gettext("Page %(page)s of %(pages)s"))
+    right = " ".join(COUNTERS.get(part) or _css_string(part) for part in parts if part)
+    return CSS(
+        string=f"@page {{ @bottom-left {{ content: {_css_string(left)}; }}"
+        f" @bottom-right {{ content: {right}; }} }}",
+        font_config=font_config(),
+    )
+
+
 def render_impact_html(context: dict) -> str:
     report, suppress = context["report"], context["suppress"]
     return render_to_string(
@@ -48,5 +70,7 @@ def render_impact_html(context: dict) -> str:
 def render_impact_pdf(context: dict) -> bytes:
     """The report as PDF bytes (several Letter pages)."""
     return render_html_pdf(
-        render_impact_html(context), stylesheets=[impact_stylesheet()], one_page=False
+        render_impact_html(context),
+        stylesheets=[impact_stylesheet(), page_footer_stylesheet()],
+        one_page=False,
     )

@@ -8,13 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from academy.background import enqueue_long
+from academy.i18n import language_of, supported
 from academy.outbox import outbox_enqueue
 
 from .models import ImpactReportPDF, ReportStatus
-from .selectors import ImpactFilters, impact_report, partner_course_ids
+from .selectors import ImpactFilters, impact_report, partner_course_ids, short_date
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +47,24 @@ def suppresses_small_counts(user) -> bool:
 
 
 def report_title(filters: ImpactFilters) -> str:
+    """The report's title in the active language ("Impact report 2026")."""
     if (filters.start.month, filters.start.day, filters.end.month, filters.end.day) == (
         1, 1, 12, 31
     ) and filters.start.year == filters.end.year:
-        return f"Impact report {filters.start.year}"
-    return f"Impact report {filters.start:%-d %b %Y} to {filters.end:%-d %b %Y}"
+        return _("Impact report %(year)s") % {"year": filters.start.year}
+    return _("Impact report %(start)s to %(end)s") % {
+        "start": short_date(filters.start), "end": short_date(filters.end),
+    }
+
+
+# The title evaluated late: an email's subject in its recipient's language (academy.outbox).
+report_title_lazy = lazy(report_title, str)
+
+
+def report_language(report: ImpactReportPDF) -> str:
+    """The language the PDF is written in: the one its requester used to ask for it
+    (their admin language), else their preferred language."""
+    return supported(report.filters.get("language")) or language_of(report.requested_by)
 
 
 def impact_pdf_request(*, actor, filters: ImpactFilters) -> ImpactReportPDF:
@@ -57,7 +74,8 @@ def impact_pdf_request(*, actor, filters: ImpactFilters) -> ImpactReportPDF:
     filters = replace(filters, scope_course_ids=scope)
     with transaction.atomic():
         report = ImpactReportPDF.objects.create(
-            requested_by=actor, filters=filters.to_json(), title=report_title(filters)
+            requested_by=actor, filters={**filters.to_json(), "language": get_language()},
+            title=report_title(filters),
         )
         enqueue_long(RENDER_TASK, report.pk)
     return report
@@ -81,15 +99,17 @@ def impact_pdf_render(*, report_id: int, render) -> bool:
         impact_pdf_failed(report_id=report_id, error="The requester may no longer see it.")
         return False
     filters = replace(ImpactFilters.from_json(report.filters), scope_course_ids=scope)
-    pdf = render(
-        {
-            "report": impact_report(filters),
-            "title": report.title,
-            "suppress": suppresses_small_counts(user),
-            "generated_at": timezone.now(),
-            "user": user,
-        }
-    )
+    with translation.override(report_language(report)):
+        title = report_title(filters)
+        pdf = render(
+            {
+                "report": impact_report(filters),
+                "title": title,
+                "suppress": suppresses_small_counts(user),
+                "generated_at": timezone.now(),
+                "user": user,
+            }
+        )
     name = impact_pdf_name(report)
     if default_storage.exists(name):
         default_storage.delete(name)
@@ -102,9 +122,9 @@ def impact_pdf_render(*, report_id: int, render) -> bool:
         report.error = ""
         report.save(update_fields=["pdf", "status", "rendered_at", "error"])
         outbox_enqueue(
-            to_user=user, kind="reports.impact_pdf", subject=report.title,
+            to_user=user, kind="reports.impact_pdf", subject=report_title_lazy(filters),
             template="impact_report_ready", context={"report": report},
-            attachments=[{"name": stored, "filename": f"{report.title}.pdf",
+            attachments=[{"name": stored, "filename": f"{title}.pdf",
                           "mimetype": "application/pdf"}],
         )
     return True

@@ -9,10 +9,10 @@ from django.dispatch import receiver
 from academy.public_cache import public_pages_changed
 
 from .models import ImpactSettings
-from .templatetags.impact_tags import cache_key
+from .templatetags.impact_tags import cache_keys
 
 
 @receiver(post_save, sender=ImpactSettings)
 def impact_settings_saved(sender, instance, **kwargs):
-    transaction.on_commit(lambda: cache.delete(cache_key(instance.site_id)))
+    transaction.on_commit(lambda: cache.delete_many(cache_keys(instance.site_id)))
     public_pages_changed()

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -16,7 +17,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from .charts import charts, headline_items, tables
 from .forms import ImpactFilterForm
 from .models import ImpactReportPDF, ReportStatus
-from .selectors import STATE_NAMES, impact_report
+from .selectors import impact_report, state_name
 from .services import (
     impact_pdf_request,
     impact_scope,
@@ -57,11 +58,11 @@ def impact_view(request):
         .only("pk", "title", "status", "rendered_at", "requested_at", "requested_by_id")[:5]
     )
     context = {
-        "page_title": "Impact",
+        "page_title": _("Impact"),
         "header_icon": "table",
         "form": form,
         "title": report_title(filters),
-        "state_name": STATE_NAMES.get(filters.state, ""),
+        "state_name": state_name(filters.state),
         "all_states_url": reverse("impact_report") + "?" + _query(request, state=""),
         "suppress": suppress,
         "headline": headline_items(report, suppress=suppress),
@@ -110,11 +111,13 @@ def impact_pdf_request_view(request):
     form = ImpactFilterForm(request.GET, scope_course_ids=scope)
     back = reverse("impact_report") + ("?" + _query(request) if request.GET else "")
     if not form.is_valid():
-        messages.error(request, "Fix the filters first; no PDF was prepared.")
+        messages.error(request, _("Fix the filters first; no PDF was prepared."))
         return redirect(back)
     report = impact_pdf_request(actor=request.user, filters=form.filters())
     messages.success(
-        request, f"“{report.title}” is being prepared. We will email it to you when ready."
+        request,
+        _("“%(title)s” is being prepared. We will email it to you when ready.")
+        % {"title": report.title},
     )
     return redirect(back)
 

@@ -1,6 +1,7 @@
 """Wagtail admin: "Impact" in the menu for staff and partner authors."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -30,4 +31,6 @@ class ImpactMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_impact_menu_item():
-    return ImpactMenuItem("Impact", reverse("impact_report"), icon_name="table", order=250)
+    return ImpactMenuItem(
+        _("Impact"), reverse("impact_report"), name="impact", icon_name="table", order=250
+    )

@@ -4,8 +4,10 @@ page (reports.ImpactSettings), live numbers cached for an hour (no query on a hi
 from datetime import date
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from wagtail.models import Site
 
 from ..charts import public_figures
@@ -18,23 +20,32 @@ CACHE_SECONDS = 60 * 60
 ACADEMY_BEGAN = date(2000, 1, 1)
 
 
-def cache_key(site_id) -> str:
-    return f"reports:public-figures:{site_id}"
+def cache_key(site_id, language=None) -> str:
+    """One entry per site and language (the labels are in it)."""
+    return f"reports:public-figures:{site_id}:{language or get_language()}"
+
+
+def cache_keys(site_id) -> list[str]:
+    """Every language's entry of a site (to forget them all)."""
+    return [cache_key(site_id, code) for code, _name in settings.LANGUAGES]
 
 
 def _figures(site) -> dict:
     chosen = ImpactSettings.for_site(site)
     names = chosen.published
     if not names:
-        return {"figures": [], "period": ""}
+        return {"figures": [], "heading": ""}
     start, end = this_year()
     if chosen.period == PublicPeriod.ALL_TIME:
         start = ACADEMY_BEGAN
     report = impact_report(ImpactFilters(start=start, end=end))
     return {
         "figures": public_figures(report, names),
-        "period": (f"in {start.year}" if chosen.period == PublicPeriod.THIS_YEAR
-                   else "since the academy began"),
+        "heading": (
+            gettext("Our impact in %(year)s") % {"year": start.year}
+            if chosen.period == PublicPeriod.THIS_YEAR
+            else gettext("Our impact since the academy began")
+        ),
         "as_of": timezone.now(),
     }
 
