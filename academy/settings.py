@@ -203,6 +203,9 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # academy/formats/es: a 12-hour clock ("7:00 p. m.") and US/Mexican number separators.
 FORMAT_MODULE_PATH = ["academy.formats"]
+# The Wagtail admin follows each user's own admin language (Wagtail's account settings),
+# offered in the two languages the academy's admin screens are written in.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 # locale/en: the site's wording of allauth's pages ("Log in", sentence case);
