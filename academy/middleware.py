@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .accounts import (
     ADMIN_NEXT_SESSION_KEY,
@@ -68,8 +69,10 @@ class AdminGateMiddleware:
                 request.session[ADMIN_NEXT_SESSION_KEY] = request.get_full_path()
             messages.info(
                 request,
-                "The admin needs two-factor authentication. Set up an authenticator app "
-                "on your phone to continue; you will be asked for its code when you log in.",
+                _(
+                    "The admin needs two-factor authentication. Set up an authenticator app "
+                    "on your phone to continue; you will be asked for its code when you log in."
+                ),
             )
             return redirect("mfa_activate_totp")
         if ADMIN_NEXT_SESSION_KEY in request.session:

@@ -53,9 +53,9 @@ def profile(request):
                 else:
                     formset._non_form_errors = formset.error_class([str(error)])
             else:
-                messages.success(request, "Your profile is saved.")
+                messages.success(request, _("Your profile is saved."))
                 return redirect("profile")
-        messages.error(request, "Please correct the errors below; nothing was saved.")
+        messages.error(request, _("Please correct the errors below; nothing was saved."))
     else:
         form = ProfileForm(instance=request.user)
         formset = MembershipFormSet(initial=initial, prefix="bodies")
