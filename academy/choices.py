@@ -8,9 +8,8 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -68,5 +67,5 @@ def time_zone_name(value: str) -> str:
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(
-            _gettext("“%(value)s” is not a time zone we know.") % {"value": value}
+            gettext("“%(value)s” is not a time zone we know.") % {"value": value}
         )
