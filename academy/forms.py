@@ -32,6 +32,10 @@ class ProfileForm(forms.ModelForm):
         labels = {
             "first_name": _("First name"),
             "last_name": _("Last name"),
+            "preferred_name": _("Preferred name"),
+            "pronouns": _("Pronouns"),
+            "jurisdiction_name": _("Jurisdiction name"),
+            "jurisdiction_type": _("Jurisdiction type"),
             "preferred_language": _("Language"),
         }
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,7 @@ from .accounts import (
     landing_page,
     needs_authenticator,
 )
+from .i18n import language_of
 
 
 class UserTimezoneMiddleware:
@@ -59,6 +60,11 @@ class AdminGateMiddleware:
         return self.get_response(request)
 
     def gate(self, request):
+        """The admin's URLs carry no language: the gate answers in the person's own."""
+        with translation.override(language_of(request.user)):
+            return self._gate(request)
+
+    def _gate(self, request):
         user = request.user
         if not has_admin_access(user):
             page = landing_page(user)
