@@ -1,8 +1,10 @@
 """Sign-up and profile forms (rendered with crispy-forms, Bootstrap 5 pack)."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import supported
 from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES, JurisdictionType, User, USState
 
 
@@ -17,7 +19,14 @@ class SignupExtraForm(forms.Form):
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"].strip()
         user.last_name = self.cleaned_data["last_name"].strip()
-        user.save(update_fields=["first_name", "last_name"])
+        fields = ["first_name", "last_name"]
+        # Signing up on the Spanish pages makes Spanish the person's language: the
+        # confirmation email and everything after it reach them in it.
+        language = supported(translation.get_language())
+        if language and language != user.preferred_language:
+            user.preferred_language = language
+            fields.append("preferred_language")
+        user.save(update_fields=fields)
 
 
 class ProfileForm(forms.ModelForm):

@@ -128,3 +128,41 @@ def test_the_two_factor_reminder_in_spanish(client, user_factory, site_tree):
     client.force_login(staff)
     response = client.get("/admin/", follow=True)
     assert "La administración requiere verificación en dos pasos." in response.content.decode()
+
+
+def test_signing_up_in_spanish_makes_spanish_the_persons_language(
+        client, site_tree, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from academy.models import User
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/accounts/signup/", {
+            "first_name": "Lucía", "last_name": "Pérez", "email": "lucia@example.org",
+            "password1": "una-clave-larga-2026", "password2": "una-clave-larga-2026",
+        })
+    assert User.objects.get(email="lucia@example.org").preferred_language == "es"
+    [message] = mail.outbox
+    assert message.subject.endswith("Bienvenida: confirme su correo electrónico")
+    assert "¡Le damos la bienvenida a Progressive Governance Academy!" in message.body
+    assert "Lucía, confirme que lucia@example.org es su dirección de correo electrónico." in (
+        message.body
+    )
+    assert "/es/accounts/confirm-email/" in message.body
+
+
+def test_choosing_spanish_in_the_profile_answers_in_spanish(client, official, site_tree):
+    client.force_login(official)
+    data = {
+        "first_name": "Rosa", "last_name": "Diaz", "jurisdiction_name": "Tucson",
+        "jurisdiction_type": "city", "state": "AZ", "time_zone": "America/Phoenix",
+        "preferred_language": "es",
+    }
+    response = client.post("/me/profile/", data)
+    assert response.status_code == 302 and response["Location"] == "/es/me/profile/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Su perfil se guardó." in page
+    data["preferred_language"] = "en"
+    response = client.post("/es/me/profile/", data)
+    assert response["Location"] == "/me/profile/"
+    assert "Your profile is saved." in client.get("/me/profile/").content.decode()
