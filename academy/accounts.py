@@ -13,6 +13,7 @@ from __future__ import annotations
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .adapters import AcademyEmailsMixin
 from .ratelimit import client_ip
@@ -36,9 +37,9 @@ def needs_authenticator(user) -> bool:
 
 
 LANDING_PAGES = {  # URL name: what the page is called in the navigation
-    "wagtailadmin_home": "the admin",
-    "facilitate_home": "Facilitate",
-    "my_learning": "My learning",
+    "wagtailadmin_home": _("the admin"),
+    "facilitate_home": _("Facilitate"),
+    "my_learning": _("My learning"),
 }
 
 

@@ -1,42 +1,61 @@
 """Sign-up and profile forms (rendered with crispy-forms, Bootstrap 5 pack)."""
 
 from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from .i18n import supported
 from .models import PROFILE_FIELDS, TIME_ZONE_CHOICES, JurisdictionType, User, USState
 
 
 class SignupExtraForm(forms.Form):
     """Added to allauth's sign-up form: the name we greet people by."""
 
-    first_name = forms.CharField(max_length=150, label="First name")
-    last_name = forms.CharField(max_length=150, label="Last name")
+    first_name = forms.CharField(max_length=150, label=_("First name"))
+    last_name = forms.CharField(max_length=150, label=_("Last name"))
 
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"].strip()
         user.last_name = self.cleaned_data["last_name"].strip()
-        user.save(update_fields=["first_name", "last_name"])
+        fields = ["first_name", "last_name"]
+        # Signing up on the Spanish pages makes Spanish the person's language: the
+        # confirmation email and everything after it reach them in it.
+        language = supported(translation.get_language())
+        if language and language != user.preferred_language:
+            user.preferred_language = language
+            fields.append("preferred_language")
+        user.save(update_fields=fields)
 
 
 class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
-        choices=TIME_ZONE_CHOICES, help_text="Session times are shown in this time zone."
+        label=_("Time zone"), choices=TIME_ZONE_CHOICES,
+        help_text=_("Session times are shown in this time zone."),
     )
 
     class Meta:
         model = User
         fields = PROFILE_FIELDS
-        labels = {"first_name": "First name", "last_name": "Last name"}
+        labels = {
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "preferred_name": _("Preferred name"),
+            "pronouns": _("Pronouns"),
+            "jurisdiction_name": _("Jurisdiction name"),
+            "jurisdiction_type": _("Jurisdiction type"),
+            "preferred_language": _("Language"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name", "jurisdiction_name", "jurisdiction_type", "state"):
             self.fields[name].required = True
-        self.fields["jurisdiction_type"].choices = [("", "Choose a type")] + list(
+        self.fields["jurisdiction_type"].choices = [("", _("Choose a type"))] + list(
             self.fields["jurisdiction_type"].choices
         )[1:]
-        self.fields["state"].choices = [("", "Choose a state or territory")] + list(
+        self.fields["state"].choices = [("", _("Choose a state or territory"))] + list(
             self.fields["state"].choices
         )[1:]
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
@@ -64,38 +83,40 @@ class MembershipForm(forms.Form):
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     body_name = forms.CharField(
-        label="Name of the body", max_length=200,
-        help_text="For example: Leon County Board of County Commissioners.",
+        label=_("Name of the body"), max_length=200,
+        help_text=_("For example: Leon County Board of County Commissioners."),
     )
-    body_type = forms.ChoiceField(label="Type of body", choices=JurisdictionType.choices)
-    state = forms.ChoiceField(label="State or territory", choices=USState.choices)
+    body_type = forms.ChoiceField(label=_("Type of body"), choices=JurisdictionType.choices)
+    state = forms.ChoiceField(label=_("State or territory"), choices=USState.choices)
     seats = forms.IntegerField(
-        label="Number of seats", min_value=1, max_value=500,
-        help_text="How many members the body has when every seat is filled.",
+        label=_("Number of seats"), min_value=1, max_value=500,
+        help_text=_("How many members the body has when every seat is filled."),
     )
     seat = forms.CharField(
-        label="Your seat or office", max_length=200, required=False,
-        help_text="For example: County Commissioner, District 2.",
+        label=_("Your seat or office"), max_length=200, required=False,
+        help_text=_("For example: County Commissioner, District 2."),
     )
     oath_date = forms.DateField(
-        label="Oath of office", required=False, widget=DateInput,
-        help_text="The day you took the oath (or took up the duties) for this term.",
+        label=_("Oath of office"), required=False, widget=DateInput,
+        help_text=_("The day you took the oath (or took up the duties) for this term."),
     )
     election_date = forms.DateField(
-        label="Elected or appointed on", required=False, widget=DateInput
+        label=_("Elected or appointed on"), required=False, widget=DateInput
     )
     left_on = forms.DateField(
-        label="Left office on", required=False, widget=DateInput,
-        help_text="Leave blank while you serve.",
+        label=_("Left office on"), required=False, widget=DateInput,
+        help_text=_("Leave blank while you serve."),
     )
     compensated = forms.BooleanField(
-        label="The body pays me or reimburses my expenses", required=False
+        label=_("The body pays me or reimburses my expenses"), required=False
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body_type"].choices = [("", "Choose a type")] + list(JurisdictionType.choices)
-        self.fields["state"].choices = [("", "Choose a state or territory")] + list(
+        self.fields["body_type"].choices = [("", _("Choose a type"))] + list(
+            JurisdictionType.choices
+        )
+        self.fields["state"].choices = [("", _("Choose a state or territory"))] + list(
             USState.choices
         )
         self.fields["seat"].widget.attrs["autocomplete"] = "organization-title"

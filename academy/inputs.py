@@ -6,6 +6,7 @@ Free text has a bound everywhere: `bounded()` for model fields, `too_long()` in 
 """
 
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext as _
 
 MAX_ID_DIGITS = 18  # below 2**63, every database's largest integer
 
@@ -30,5 +31,7 @@ def too_long(value: str, limit: int, what: str) -> str:
     """The message for text over its limit ("" when it fits): services refuse with it,
     never cutting the text short."""
     if value and len(value) > limit:
-        return f"Please keep {what} to {limit} characters (it has {len(value)})."
+        return _("Please keep %(what)s to %(limit)s characters (it has %(count)s).") % {
+            "what": what, "limit": limit, "count": len(value),
+        }
     return ""

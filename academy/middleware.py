@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .accounts import (
     ADMIN_NEXT_SESSION_KEY,
@@ -14,6 +15,7 @@ from .accounts import (
     landing_page,
     needs_authenticator,
 )
+from .i18n import language_of
 
 
 class UserTimezoneMiddleware:
@@ -58,6 +60,11 @@ class AdminGateMiddleware:
         return self.get_response(request)
 
     def gate(self, request):
+        """The admin's URLs carry no language: the gate answers in the person's own."""
+        with translation.override(language_of(request.user)):
+            return self._gate(request)
+
+    def _gate(self, request):
         user = request.user
         if not has_admin_access(user):
             page = landing_page(user)
@@ -68,8 +75,10 @@ class AdminGateMiddleware:
                 request.session[ADMIN_NEXT_SESSION_KEY] = request.get_full_path()
             messages.info(
                 request,
-                "The admin needs two-factor authentication. Set up an authenticator app "
-                "on your phone to continue; you will be asked for its code when you log in.",
+                _(
+                    "The admin needs two-factor authentication. Set up an authenticator app "
+                    "on your phone to continue; you will be asked for its code when you log in."
+                ),
             )
             return redirect("mfa_activate_totp")
         if ADMIN_NEXT_SESSION_KEY in request.session:

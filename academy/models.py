@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from .choices import (  # noqa: F401 - the apps above import them from here
     TIME_ZONE_CHOICES,
@@ -39,7 +40,7 @@ class Organization(models.Model):
     website = models.URLField(blank=True)
     description = models.TextField(**bounded(2000, blank=True))
     is_academy = models.BooleanField(
-        default=False, help_text="The academy itself (its staff approve all curriculum)."
+        default=False, help_text=_("The academy itself (its staff approve all curriculum).")
     )
     authors_group = models.OneToOneField(
         Group,
@@ -47,7 +48,7 @@ class Organization(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="organization",
-        help_text="Wagtail group whose members author this organisation's modules.",
+        help_text=_("Wagtail group whose members author this organisation's modules."),
     )
 
     class Meta:
@@ -108,36 +109,36 @@ class User(AbstractUser):
     """An official, facilitator, partner author or staff member."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     # first_name and last_name come from AbstractUser (Wagtail's admin uses them).
     certificate_name = models.CharField(
-        "name on certificates", max_length=200, blank=True,
-        help_text="Leave blank to use your first and last name.",
+        _("name on certificates"), max_length=200, blank=True,
+        help_text=_("Leave blank to use your first and last name."),
     )
     preferred_name = models.CharField(
-        max_length=100, blank=True, help_text="What you like to be called in sessions."
+        max_length=100, blank=True, help_text=_("What you like to be called in sessions.")
     )
-    pronouns = models.CharField(max_length=50, blank=True, help_text="For example: she/her.")
+    pronouns = models.CharField(max_length=50, blank=True, help_text=_("For example: she/her."))
     office_title = models.CharField(
-        "office or title", max_length=200, blank=True,
-        help_text="For example: City Council Member, District 3.",
+        _("office or title"), max_length=200, blank=True,
+        help_text=_("For example: City Council Member, District 3."),
     )
     jurisdiction_name = models.CharField(
-        max_length=200, blank=True, help_text="For example: City of Tucson."
+        max_length=200, blank=True, help_text=_("For example: City of Tucson.")
     )
     jurisdiction_type = models.CharField(
         max_length=20, choices=JurisdictionType.choices, blank=True
     )
     state = models.CharField(
-        "state or territory", max_length=2, choices=USState.choices, blank=True
+        _("state or territory"), max_length=2, choices=USState.choices, blank=True
     )
     time_zone = models.CharField(
         max_length=64, default="America/New_York", validators=[validate_time_zone],
-        help_text="Session times are shown in this time zone.",
+        help_text=_("Session times are shown in this time zone."),
     )
     preferred_language = models.CharField(
-        "language", max_length=8, choices=settings.LANGUAGES, default="en",
-        help_text="The site, emails and certificates reach you in this language.",
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en",
+        help_text=_("The site, emails and certificates reach you in this language."),
     )
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
@@ -218,9 +219,9 @@ class User(AbstractUser):
 
 
 class OutboxStatus(models.TextChoices):
-    PENDING = "pending", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed (gave up)"
+    PENDING = "pending", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed (gave up)")
 
 
 class OutboxEmail(models.Model):
@@ -241,7 +242,7 @@ class OutboxEmail(models.Model):
         "academy.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     to = models.EmailField(max_length=254)
-    kind = models.CharField(max_length=60, help_text="What the email is about.")
+    kind = models.CharField(max_length=60, help_text=_("What the email is about."))
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
@@ -259,7 +260,7 @@ class OutboxEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "email"
+        verbose_name = _("email")
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
 
     def __str__(self):
@@ -270,23 +271,24 @@ class Body(models.Model):
     """A public body officials serve on (a city council, a county commission, a school
     board). One row per body, shared by its members: the quorum guard counts them."""
 
-    name = models.CharField(max_length=200, help_text="For example: Leon County Commission.")
+    name = models.CharField(max_length=200, help_text=_("For example: Leon County Commission."))
     body_type = models.CharField(
-        "type", max_length=20, choices=JurisdictionType.choices,
-        help_text="Decides which state training requirements apply.",
+        _("type"), max_length=20, choices=JurisdictionType.choices,
+        help_text=_("Decides which state training requirements apply."),
     )
-    state = models.CharField("state or territory", max_length=2, choices=USState.choices)
+    state = models.CharField(_("state or territory"), max_length=2, choices=USState.choices)
     seats = models.PositiveSmallIntegerField(
-        "number of seats", help_text="How many members the body has, when every seat is filled."
+        _("number of seats"),
+        help_text=_("How many members the body has, when every seat is filled."),
     )
     quorum = models.PositiveSmallIntegerField(
         null=True, blank=True,
-        help_text="Only when the body's law, rules or charter set one other than a majority.",
+        help_text=_("Only when the body's law, rules or charter set one other than a majority."),
     )
 
     class Meta:
         ordering = ["state", "name"]
-        verbose_name_plural = "bodies"
+        verbose_name_plural = _("bodies")
         constraints = [
             models.UniqueConstraint(
                 Lower("name"), "body_type", "state", name="unique_body"
@@ -312,20 +314,20 @@ class BodyMembership(models.Model):
     )
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="memberships")
     seat = models.CharField(
-        "seat or office", max_length=200, blank=True,
-        help_text="For example: County Commissioner, District 2.",
+        _("seat or office"), max_length=200, blank=True,
+        help_text=_("For example: County Commissioner, District 2."),
     )
     oath_date = models.DateField(
-        "oath of office", null=True, blank=True,
-        help_text="The day you took the oath (or took up the duties) for this term.",
+        _("oath of office"), null=True, blank=True,
+        help_text=_("The day you took the oath (or took up the duties) for this term."),
     )
     election_date = models.DateField(
-        "elected or appointed on", null=True, blank=True,
+        _("elected or appointed on"), null=True, blank=True,
     )
-    left_on = models.DateField("left office on", null=True, blank=True)
+    left_on = models.DateField(_("left office on"), null=True, blank=True)
     compensated = models.BooleanField(
-        "paid or reimbursed", default=False,
-        help_text="The body pays you a salary or stipend, or reimburses your expenses.",
+        _("paid or reimbursed"), default=False,
+        help_text=_("The body pays you a salary or stipend, or reimburses your expenses."),
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .forms import MembershipFormSet, ProfileForm, membership_initial
-from .i18n import switch_language
+from .i18n import language_of, page_in, switch_language
 from .models import BodyMembership
 from .services import BodyError, body_memberships_save
 
@@ -53,9 +54,13 @@ def profile(request):
                 else:
                     formset._non_form_errors = formset.error_class([str(error)])
             else:
-                messages.success(request, "Your profile is saved.")
-                return redirect("profile")
-        messages.error(request, "Please correct the errors below; nothing was saved.")
+                # The profile's language may have just changed: the confirmation and the
+                # page after it are in the language the person chose.
+                language = language_of(request.user)
+                with translation.override(language):
+                    messages.success(request, _("Your profile is saved."))
+                return redirect(page_in(reverse("profile"), language))
+        messages.error(request, _("Please correct the errors below; nothing was saved."))
     else:
         form = ProfileForm(instance=request.user)
         formset = MembershipFormSet(initial=initial, prefix="bodies")

@@ -3,43 +3,62 @@ transaction as the change: enrollment decisions and session reminders."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from academy.outbox import outbox_enqueue
+from academy.times import in_zone
 
 from .models import CohortEventKind, EnrollmentStatus, Session
 
+# Subjects are lazy (str.format braces): outbox_enqueue translates them for the recipient.
 SUBJECTS = {
-    "received": "We received your application to {cohort}",
-    "enrolled": "You are enrolled in {cohort}",
-    "waitlisted": "You are on the waitlist of {cohort}",
-    "promoted": "A seat opened up: you are enrolled in {cohort}",
-    "approved": "Your application to {cohort} is approved",
-    "declined": "Your application to {cohort}",
-    "removed": "Your enrollment in {cohort}",
-    "withdrawn": "You have withdrawn from {cohort}",
-    "not_completed": "Your result in {cohort}",
-    "cancelled": "{cohort} is cancelled",
+    "received": _("We received your application to {cohort}"),
+    "enrolled": _("You are enrolled in {cohort}"),
+    "waitlisted": _("You are on the waitlist of {cohort}"),
+    "promoted": _("A seat opened up: you are enrolled in {cohort}"),
+    "approved": _("Your application to {cohort} is approved"),
+    "declined": _("Your application to {cohort}"),
+    "removed": _("Your enrollment in {cohort}"),
+    "withdrawn": _("You have withdrawn from {cohort}"),
+    "not_completed": _("Your result in {cohort}"),
+    "cancelled": _("{cohort} is cancelled"),
 }
 # Emails about a place that ended: no schedule and no calendar link in them.
 ENDED_KINDS = {"declined", "removed", "withdrawn", "not_completed", "cancelled"}
 TEMPLATES = {"removed": "enrollment_declined"}
 
 
+def _site_url(path_of) -> str:
+    return settings.SITE_URL + path_of()
+
+
+# A link made when the email is rendered, in the recipient's language (/es/... for
+# Spanish): the context is built once for a cohort and rendered for each person.
+site_url_lazy = lazy(_site_url, str)
+
+
+def _calendar_url(cohort) -> str:
+    return cohort.calendar_url
+
+
 def cohort_email_context(cohort, *, schedule=True) -> dict:
-    """What every cohort email shows (times are rendered in the recipient's zone); the
-    schedule and calendar link only while the person has a place to come to."""
+    """What every cohort email shows (times are rendered in the recipient's zone, links
+    in their language); the schedule and calendar link only while the person has a place
+    to come to."""
     context = {
         "cohort": cohort,
         "course": cohort.course,
-        "cohort_url": settings.SITE_URL + cohort.get_absolute_url(),
-        "my_learning_url": settings.SITE_URL + reverse("my_learning"),
+        "cohort_url": site_url_lazy(cohort.get_absolute_url),
+        "my_learning_url": site_url_lazy(lambda: reverse("my_learning")),
     }
     if schedule:
         context["upcoming_sessions"] = list(
             Session.objects.active().filter(cohort=cohort, ends_at__gte=timezone.now())
         )
-        context["calendar_url"] = cohort.calendar_url
+        context["calendar_url"] = lazy(_calendar_url, str)(cohort)
     return context
 
 
@@ -61,21 +80,35 @@ def enrollment_event_email(event):
     return outbox_enqueue(
         to_user=enrollment.user,
         kind=f"enrollment.{event.kind}",
-        subject=SUBJECTS[event.kind].format(cohort=f"{cohort.course.title}, {cohort.title}"),
+        subject=format_lazy(SUBJECTS[event.kind], cohort=f"{cohort.course.title}, {cohort.title}"),
         template=template,
         context=context,
     )
 
 
+def _starts_for(session, user) -> str:
+    """When `session` starts, for a subject: in `user`'s zone and the active language
+    (outbox_enqueue renders the subject in the recipient's)."""
+    with timezone.override(user.time_zone or settings.TIME_ZONE):
+        if (translation.get_language() or "en").split("-")[0] == "en":
+            return f"{timezone.localtime(session.starts_at):%a %b %-d, %-I:%M %p %Z}"
+        return in_zone(session.starts_at, timezone.get_current_timezone(), "medium")
+
+
+starts_lazy = lazy(_starts_for, str)
+
+
 def session_reminder_email(session, enrollment, context):
     """Queue the reminder of `session` to one enrolled learner (`context`: the cohort's)."""
     user = enrollment.user
-    with timezone.override(user.time_zone or settings.TIME_ZONE):
-        starts = f"{timezone.localtime(session.starts_at):%a %b %-d, %-I:%M %p %Z}"
     return outbox_enqueue(
         to_user=user,
         kind="session.reminder",
-        subject=f"Reminder: {session.title} ({session.cohort.course.title}) starts {starts}",
+        subject=format_lazy(
+            _("Reminder: {session} ({course}) starts {starts}"),
+            session=session.title, course=session.cohort.course.title,
+            starts=starts_lazy(session, user),
+        ),
         template="session_reminder",
         context={**context, "session": session, "enrollment": enrollment},
     )
@@ -91,8 +124,11 @@ def session_change_email(session, enrollment, *, kind, message=""):
     return outbox_enqueue(
         to_user=enrollment.user,
         kind="session.cancelled" if cancelled else "session.moved",
-        subject=(f"Cancelled: {session.title} ({course})" if cancelled
-                 else f"New time: {session.title} ({course})"),
+        subject=format_lazy(
+            _("Cancelled: {session} ({course})") if cancelled
+            else _("New time: {session} ({course})"),
+            session=session.title, course=course,
+        ),
         template="session_changed",
         context=context,
     )

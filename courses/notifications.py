@@ -17,6 +17,7 @@ from wagtail.admin import mail
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from academy.i18n import language_of
 from academy.models import User
 from academy.outbox import email_context, outbox_enqueue_rendered
 
@@ -33,8 +34,11 @@ class OutboxNotifierMixin:
     def send_emails(self, template_set, context, recipients, **kwargs):
         for recipient in recipients:
             context["user"] = recipient
+            # The language chosen in Wagtail's account settings, else the academy's
+            # preferred language (academy.i18n), as every other email.
+            language = recipient.wagtail_userprofile.preferred_language or language_of(recipient)
             with (
-                override(recipient.wagtail_userprofile.get_preferred_language()),
+                override(language),
                 timezone.override(recipient.time_zone or settings.TIME_ZONE),
             ):
                 subject = " ".join(render_to_string(template_set["subject"], context).split())

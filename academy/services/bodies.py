@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from academy.models import Body, BodyMembership
 
@@ -41,20 +42,22 @@ class MembershipRow:
 def membership_row_problem(row: MembershipRow) -> tuple[str, str] | None:
     """(field, message) when the row's own values cannot be a term, else None."""
     if not row.body_name.strip():
-        return "body_name", "Give the body's name."
+        return "body_name", _("Give the body's name.")
     if not row.seats or row.seats < 1:
-        return "seats", "A body has at least one seat."
+        return "seats", _("A body has at least one seat.")
     for field in ("oath_date", "election_date", "left_on"):
         value = getattr(row, field)
         if value and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-            return field, f"Choose a date between {EARLIEST_YEAR} and {LATEST_YEAR}."
+            return field, _("Choose a date between %(earliest)s and %(latest)s.") % {
+                "earliest": EARLIEST_YEAR, "latest": LATEST_YEAR,
+            }
     if not row.oath_date and not row.election_date:
-        return "oath_date", (
+        return "oath_date", _(
             "Give the oath date or the election date (the requirements count from them)."
         )
     start = row.oath_date or row.election_date
     if row.left_on and row.left_on < start:
-        return "left_on", "You cannot leave office before the term starts."
+        return "left_on", _("You cannot leave office before the term starts.")
     return None
 
 
@@ -73,8 +76,10 @@ def body_find_or_create(*, name, body_type, state, seats) -> Body:
             body = same.get()
     if body.seats != seats:
         raise BodyError(
-            f"{body.name} is on file with {body.seats} seats. If that is wrong, ask the "
-            "academy's staff to correct it; give the same number here to save.",
+            _(
+                "%(body)s is on file with %(seats)s seats. If that is wrong, ask the "
+                "academy's staff to correct it; give the same number here to save."
+            ) % {"body": body.name, "seats": body.seats},
             field="seats",
         )
     return body
@@ -87,7 +92,9 @@ def body_memberships_save(*, user, rows: list[MembershipRow]) -> list[BodyMember
         saved = []
         for index, row in enumerate(rows):
             if row.pk is not None and row.pk not in existing:
-                raise BodyError("This term is no longer on file; reload the page.", index=index)
+                raise BodyError(
+                    _("This term is no longer on file; reload the page."), index=index
+                )
             if row.delete:
                 if row.pk is not None:
                     existing[row.pk].delete()
