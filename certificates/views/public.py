@@ -8,17 +8,20 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import RequestDataTooBig
+from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
 from academy import ratelimit
+from academy.i18n import supported
 
 from .. import issuer
 from ..models import Certificate, RenderStatus, StatusList, normalize_code
 from ..services import (
+    certificate_pdf,
     credential_verify,
 )
 
@@ -193,8 +196,28 @@ def credential_verify_view(request):
     return render(request, "certificates/credential_verify.html", context)
 
 
+# A certificate in its other language, rendered on demand, is kept this long (its key
+# names the render it was made from, so a re-issue is never answered with the old one).
+OTHER_LANGUAGE_PDF_SECONDS = 24 * 3600
+
+
+def _pdf_in(certificate, language) -> bytes:
+    """The certificate's PDF in `language` when that is not its own (not stored)."""
+    key = (f"certificate-pdf:{certificate.pdf_token}:{language}:"
+           f"{certificate.rendered_at.timestamp() if certificate.rendered_at else 0}")
+    pdf = cache.get(key)
+    if pdf is None:
+        from ..rendering import render_certificate_pdf  # WeasyPrint, only when needed
+
+        pdf = certificate_pdf(certificate, render_certificate_pdf, language)
+        cache.set(key, pdf, OTHER_LANGUAGE_PDF_SECONDS)
+    return pdf
+
+
 def download_pdf(request, code):
-    """The owner, the cohort's facilitators and staff; anonymous -> login; others 404."""
+    """The owner, the cohort's facilitators and staff; anonymous -> login; others 404.
+    The stored PDF is in the certificate's language (the holder's at issue);
+    `?lang=en|es` asks for a language, the other one rendered on demand."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     certificate = _lookup(code)
@@ -211,9 +234,17 @@ def download_pdf(request, code):
         return render(
             request, "certificates/not_ready.html", {"certificate": certificate}, status=202
         )
+    as_attachment = request.GET.get("download") == "1"
+    language = supported(request.GET.get("lang"))
+    if language and language != certificate.language:
+        response = HttpResponse(_pdf_in(certificate, language), content_type="application/pdf")
+        filename = f"certificate-{certificate.code}-{language}.pdf"
+        disposition = "attachment" if as_attachment else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        return response
     return FileResponse(
         default_storage.open(certificate.pdf.name, "rb"),
         content_type="application/pdf",
-        as_attachment=request.GET.get("download") == "1",
+        as_attachment=as_attachment,
         filename=f"certificate-{certificate.code}.pdf",
     )
