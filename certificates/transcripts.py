@@ -5,14 +5,16 @@ import functools
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .hours.requirements import RULES_DIR, read_vocabulary
 from .models import TranscriptLink, new_transcript_token
 from .selectors import completed_courses
 
-CSV_HEADER = [
-    "Course", "Cohort", "Started", "Completed", "Completed at", "Hours attended",
-    "Credit hours", "Topics", "Provider", "Certificate", "Certificate verification",
+CSV_HEADER = [  # in the request's language when written
+    _("Course"), _("Cohort"), _("Started"), _("Completed"), _("Completed at"),
+    _("Hours attended"), _("Credit hours"), _("Topics"), _("Provider"), _("Certificate"),
+    _("Certificate verification"),
 ]
 
 
@@ -31,7 +33,7 @@ def topic_labels() -> dict:
 
 
 def transcript_link_for(user) -> TranscriptLink:
-    link, _ = TranscriptLink.objects.get_or_create(user=user)
+    link, _created = TranscriptLink.objects.get_or_create(user=user)
     return link
 
 

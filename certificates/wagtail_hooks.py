@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -48,7 +50,7 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_certificate_preview_menu_item():
     return StaffMenuItem(
-        "Certificate preview",
+        gettext_lazy("Certificate preview"),
         reverse("certificate_preview"),
         icon_name="doc-full",
         order=10000,
@@ -74,7 +76,8 @@ register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate)
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+        label=gettext_lazy("Reason for revoking"), widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
     )
 
 
@@ -92,12 +95,13 @@ def certificate_revoke_view(request, pk):
         except CertificateError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Certificate {certificate.code} is revoked.")
+            messages.success(request, _("Certificate %(code)s is revoked.")
+                             % {"code": certificate.code})
             return redirect("certificates_certificate:index")
     return TemplateResponse(
         request,
         "certificates/admin_revoke.html",
-        {"certificate": certificate, "form": form, "page_title": "Revoke certificate"},
+        {"certificate": certificate, "form": form, "page_title": _("Revoke certificate")},
     )
 
 
@@ -112,19 +116,20 @@ def certificate_reissue_view(request, pk):
         except CertificateError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Certificate {certificate.code} is being rendered again; "
-                             "the learner is emailed the new PDF.")
+            messages.success(request, _("Certificate %(code)s is being rendered again; the "
+                                        "learner is emailed the new PDF.")
+                             % {"code": certificate.code})
         return redirect("certificates_certificate:inspect", certificate.pk)
     return TemplateResponse(
         request, "certificates/admin_reissue.html",
-        {"certificate": certificate, "page_title": "Re-issue certificate"},
+        {"certificate": certificate, "page_title": _("Re-issue certificate")},
     )
 
 
 class CertificateViewSet(AcademyModelViewSet):
     model = Certificate
     icon = "doc-full"
-    menu_label = "Certificates"
+    menu_label = gettext_lazy("Certificates")
     menu_order = 230
     add_to_admin_menu = True
     list_display = [
@@ -149,6 +154,7 @@ class CertificateViewSet(AcademyModelViewSet):
         "end_date",
         "hours",
         "partner_names",
+        "language",
         "issued_on",
         "issued_by",
         "override_reason",
@@ -171,9 +177,9 @@ class CertificateViewSet(AcademyModelViewSet):
         if certificate.is_revoked:
             return []
         return [
-            ("Re-issue…", reverse("certificates_certificate:reissue", args=[certificate.pk]),
+            (_("Re-issue…"), reverse("certificates_certificate:reissue", args=[certificate.pk]),
              "rotate"),
-            ("Revoke…", reverse("certificates_certificate:revoke", args=[certificate.pk]),
+            (_("Revoke…"), reverse("certificates_certificate:revoke", args=[certificate.pk]),
              "cross"),
         ]
 

@@ -1,8 +1,9 @@
 """Open Badges 3.0 ``OpenBadgeCredential`` (VC Data Model 2.0) for a completed course.
 
 ``open_badge_credential(award)`` turns plain data (``Award``) into the unsigned
-credential, its own words in the active language (the achievement's ``inLanguage``); ``sign_credential`` adds the issuer's ``eddsa-rdfc-2022`` proof. The recipient
-is named only by a salted hash of their email (``identityHash``), never in clear.
+credential, its own words in the active language (the achievement's ``inLanguage``);
+``sign_credential`` adds the issuer's ``eddsa-rdfc-2022`` proof. The recipient is named
+only by a salted hash of their email (``identityHash``), never in clear.
 Checking a pasted credential is ``verification.verify_credential``.
 """
 

@@ -42,7 +42,7 @@ def _status_list_sign(status_list: StatusList, now=None) -> dict:
 def _status_bit_allocate() -> tuple[StatusList, int]:
     """A fresh bit: the newest list's next index, taken under its row lock (a new list when
     it is full). Indexes only grow, so a bit is never given twice. In a transaction."""
-    for _ in range(STATUS_LIST_ATTEMPTS):
+    for _attempt in range(STATUS_LIST_ATTEMPTS):
         latest = StatusList.objects.select_for_update().order_by("-number").first()
         if latest is not None and not latest.is_full:
             index = latest.next_index

@@ -7,12 +7,15 @@ import logging
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import RequestDataTooBig
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from academy import ratelimit
@@ -64,15 +67,17 @@ def credential_summary(verification) -> str:
     """One plain sentence for a credential check (see credentials.verification)."""
     checks = {check.name: check for check in verification.checks}
     if verification.verified:
-        return f"Signed by {settings.SITE_NAME}; signature valid; not revoked."
+        return _("Signed by %(issuer)s; signature valid; not revoked.") % {
+            "issuer": settings.SITE_NAME}
     if verification.revoked:
-        return f"Signed by {settings.SITE_NAME}; signature valid; revoked."
+        return _("Signed by %(issuer)s; signature valid; revoked.") % {
+            "issuer": settings.SITE_NAME}
     failed = verification.failed_check
     if checks.get("signature_valid") and checks["signature_valid"].passed is False:
-        return "Not verified: the signature does not match, so it cannot be trusted."
+        return _("Not verified: the signature does not match, so it cannot be trusted.")
     if failed is None:  # nothing could be checked (the academy's keys are unavailable)
-        return f"Not checked: {verification.checks[0].message}"
-    return f"Not verified: {failed.message}"
+        return _("Not checked: %(reason)s") % {"reason": verification.checks[0].message}
+    return _("Not verified: %(reason)s") % {"reason": failed.message}
 
 
 def _certificate_credential_check(certificate):
@@ -160,16 +165,18 @@ MAX_CREDENTIAL_CHARS = 64_000
 
 class CredentialVerifyForm(forms.Form):
     credential = forms.CharField(
-        label="Credential (JSON)",
-        help_text="Paste the whole text of the credential file (credential-….json), "
-        "from the first { to the last }.",
+        label=gettext_lazy("Credential (JSON)"),
+        help_text=gettext_lazy("Paste the whole text of the credential file "
+                               "(credential-….json), from the first { to the last }."),
         widget=forms.Textarea(attrs={"rows": 10, "class": "font-monospace",
                                      "spellcheck": "false", "autocomplete": "off"}),
         max_length=MAX_CREDENTIAL_CHARS,
         error_messages={
-            "required": "Paste the credential's JSON text.",
-            "max_length": "This is longer than any credential the academy issues "
-            f"(at most {MAX_CREDENTIAL_CHARS:,} characters): paste one credential.",
+            "required": gettext_lazy("Paste the credential's JSON text."),
+            "max_length": format_lazy(
+                gettext_lazy("This is longer than any credential the academy issues (at most "
+                             "{max} characters): paste one credential."),
+                max=f"{MAX_CREDENTIAL_CHARS:,}"),
         },
     )
 
@@ -186,8 +193,8 @@ def credential_verify_view(request):
             valid = form.is_valid()
         except RequestDataTooBig:
             form, valid = CredentialVerifyForm(), False
-            context["error"] = ("This is far longer than any credential: paste one "
-                                "credential's JSON text.")
+            context["error"] = _("This is far longer than any credential: paste one "
+                                 "credential's JSON text.")
         context["form"] = form
         if valid:
             verification = credential_verify(form.cleaned_data["credential"])
