@@ -5,6 +5,7 @@ import functools
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from .hours.requirements import RULES_DIR, read_vocabulary
@@ -23,8 +24,22 @@ def transcript_rows(user):
     labels = topic_labels()
     rows = completed_courses([user.pk]).get(user.pk, [])
     for row in rows:
-        row.extra["topic_labels"] = [labels.get(t, t) for t in row.topics]
+        row.extra["topic_labels"] = [gettext(labels.get(t, t)) for t in row.topics]
     return rows
+
+
+# The vocabulary's topic words (rules/vocabulary.toml), listed here so that they are
+# translated: a transcript shows them in the reader's language (a word added there and
+# not here shows as written; tests/certificates/test_spanish.py checks the list).
+TOPIC_WORDS = (
+    gettext_noop("Ethics, conflicts of interest and standards of conduct"),
+    gettext_noop("Open meetings"),
+    gettext_noop("Public records"),
+    gettext_noop("Duties of county commissioners"),
+    gettext_noop("Public school law"),
+    gettext_noop("Public school finance"),
+    gettext_noop("Duties and responsibilities of the board"),
+)
 
 
 @functools.cache

@@ -183,3 +183,11 @@ def test_the_credential_check_page_answers_in_spanish(client, db):
     html = client.post("/es/credentials/verify/", {"credential": "{not json"}).content.decode()
     assert "Verificar una credencial" in html
     assert "Esto no es JSON" in html
+
+
+def test_every_topic_word_is_listed_for_translation():
+    from certificates.transcripts import TOPIC_WORDS, topic_labels
+
+    assert set(topic_labels().values()) <= set(TOPIC_WORDS)
+    with translation.override("es"):
+        assert translation.gettext("Open meetings") == "Reuniones abiertas"
