@@ -191,3 +191,40 @@ def test_every_topic_word_is_listed_for_translation():
     assert set(topic_labels().values()) <= set(TOPIC_WORDS)
     with translation.override("es"):
         assert translation.gettext("Open meetings") == "Reuniones abiertas"
+
+
+def test_the_clerk_report_in_spanish(client, staff, official, course):
+    from academy.models import Body
+    from tests.certificates.test_requirements_page import serve
+
+    course.counts_toward = ["tx-open-meetings"]
+    course.save_revision().publish()
+    serve(official, "Austin City Council", "city", "TX", oath_days_ago=30)
+    complete(official, course, days_ago=2)
+    body = Body.objects.get()
+    client.force_login(staff)
+    html = client.get("/es/reports/requirements/", {"body": body.pk}).content.decode()
+    assert "Informe de requisitos de capacitación" in html and "Ver el informe" in html
+    assert "1 cumplidos · 0 con horas pendientes · 1 en total." in html
+    assert "Cumplido" in html and "Training requirements report" not in html
+    response = client.get("/es/reports/requirements.csv", {"body": body.pk})
+    body_text = b"".join(response.streaming_content).decode().lstrip("\ufeff")
+    [header, row] = list(csv.reader(io.StringIO(body_text)))
+    assert header[:3] == ["Autoridad electa", "Correo electrónico", "Órgano"]
+    assert row[6] == "Cumplido"
+    pdf = flat_text(client.get("/es/reports/requirements.pdf", {"state": "TX"}).content)
+    assert "Requisitos de capacitación" in pdf and "generado el" in pdf
+
+
+def test_the_facilitators_certificates_page_in_spanish(
+    client, finished_cohort, facilitator, learner, issue
+):
+    enroll(finished_cohort, learner, status=EnrollmentStatus.COMPLETED)
+    enroll(finished_cohort, UserFactory(), status=EnrollmentStatus.NOT_COMPLETED)
+    client.force_login(facilitator)
+    url = f"/es/facilitate/{finished_cohort.slug}/certificates/"
+    html = client.get(url).content.decode()
+    assert "<h1>Certificados</h1>" in html
+    assert "2 participantes que pueden recibir un certificado" in html
+    assert "Emitir como excepción" in html and "Motivo de la excepción" in html
+    assert "Issue as an exception" not in html and "learners who can receive" not in html
