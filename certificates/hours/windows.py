@@ -33,7 +33,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 DUE_SOON_DAYS = 60
 ONE_DAY = timedelta(days=1)
@@ -116,6 +118,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _day(value: date) -> str:
+    """A date in a status's reason: "2026-03-02" (in Spanish "2 de marzo de 2026")."""
+    return date_format(value, pgettext("date format: requirement status", "Y-m-d"))
+
+
 def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_SOON_DAYS):
     """Where one official stands on one requirement on `today`."""
     spec = requirement.window
@@ -127,7 +134,7 @@ def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_
 
     if facts.left_office and facts.left_office <= today:
         return status(State.NOT_APPLICABLE,
-                      _("Left office on %(date)s.") % {"date": facts.left_office})
+                      _("Left office on %(date)s.") % {"date": _day(facts.left_office)})
     if spec.type == "months_after_election":
         anchors = facts.election_dates
         missing = _("No election or appointment dates on file.")
@@ -153,10 +160,11 @@ def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_
     current = history[-1]
     if current.met:
         met = (_("Met on %(date)s (late).") if current.late else _("Met on %(date)s."))
-        return status(State.MET, met % {"date": current.met_on}, history)
+        return status(State.MET, met % {"date": _day(current.met_on)}, history)
     if today > current.due:
-        return status(State.OVERDUE, _("Was due by %(date)s.") % {"date": current.due}, history)
-    due_by = _("Due by %(date)s.") % {"date": current.due}
+        return status(State.OVERDUE, _("Was due by %(date)s.") % {"date": _day(current.due)},
+                      history)
+    due_by = _("Due by %(date)s.") % {"date": _day(current.due)}
     if (current.due - today).days <= due_soon_days:
         return status(State.DUE_SOON, due_by, history)
     return status(State.OPEN, due_by, history)

@@ -2,9 +2,8 @@
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import pgettext
 
-from academy.times import FORMATS, FORMATS_BY_LANGUAGE
 from certificates.certificate_data import format_date
 
 register = template.Library()
@@ -19,8 +18,7 @@ def longdate(value):
 
 @register.filter
 def shortdate(value):
-    """A date in short, in the active language: "Mar 2, 2026", "2 de mar de 2026"."""
+    """A date in short, in the active language: "Mar 2, 2026", "2 mar. 2026"."""
     if not value:
         return ""
-    formats = FORMATS_BY_LANGUAGE.get((get_language() or "en")[:2], FORMATS)
-    return date_format(value, formats["date"])
+    return date_format(value, pgettext("date format: short date", "M j, Y"))
