@@ -23,6 +23,14 @@ from .test_requirements_page import complete
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to /es/... leaves Spanish active in this thread (LocaleMiddleware): tests
+    that run later in the process expect the default language."""
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def issue(django_capture_on_commit_callbacks):
     """Issue as a facilitator's (English) request would, then run the render it queued."""
