@@ -236,3 +236,20 @@ def test_the_facilitators_certificates_page_in_spanish(
     assert "2 participantes que pueden recibir un certificado" in html
     assert "Emitir como excepción" in html and "Motivo de la excepción" in html
     assert "Issue as an exception" not in html and "learners who can receive" not in html
+
+
+def test_a_spanish_officials_requirement_reminder_subject_is_in_spanish(db):
+    from academy.models import OutboxEmail
+    from certificates.requirements import requirement_reminders_send
+    from tests.certificates.test_requirements_page import serve, today
+
+    spanish = UserFactory(preferred_language="es")
+    english = UserFactory()
+    for official in (spanish, english):
+        serve(official, "Dallas City Council", "city", "TX", oath_days_ago=30)
+    assert requirement_reminders_send(today=today()) == 2
+    subjects = {e.recipient_id: e.subject for e in OutboxEmail.objects.all()}
+    assert re.search(r"Open Meetings Act training: faltan [\d.]+ horas por registrar antes "
+                     r"del \d{1,2} de [a-z]+$", subjects[spanish.pk]), subjects[spanish.pk]
+    assert re.search(r"Open Meetings Act training: [\d.]+ hours still to record by "
+                     r"[A-Z][a-z]+ \d{1,2}$", subjects[english.pk]), subjects[english.pk]
