@@ -15,7 +15,8 @@ from .requirements import requirement_rows
 CSV_HEADER = [  # in the request's language when written
     gettext_lazy("Official"), gettext_lazy("Email"), gettext_lazy("Body"),
     gettext_lazy("State"), gettext_lazy("Seat"), gettext_lazy("Requirement"),
-    gettext_lazy("Status"), gettext_lazy("Hours counted"), gettext_lazy("Hours required"),
+    pgettext_lazy("requirement", "Status"), gettext_lazy("Hours counted"),
+    gettext_lazy("Hours required"),
     gettext_lazy("Hours still needed"), gettext_lazy("Period start"),
     pgettext_lazy("date", "Due"), gettext_lazy("Source"),
 ]

@@ -5,7 +5,7 @@ import functools
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .hours.requirements import RULES_DIR, read_vocabulary
@@ -13,7 +13,8 @@ from .models import TranscriptLink, new_transcript_token
 from .selectors import completed_courses
 
 CSV_HEADER = [  # in the request's language when written
-    _("Course"), _("Cohort"), _("Started"), _("Completed"), _("Completed at"),
+    _("Course"), _("Cohort"), pgettext_lazy("date", "Started"),
+    pgettext_lazy("date", "Completed"), _("Completed at"),
     _("Hours attended"), _("Credit hours"), _("Topics"), _("Provider"), _("Certificate"),
     _("Certificate verification"),
 ]
