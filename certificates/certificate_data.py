@@ -15,8 +15,12 @@ from decimal import Decimal
 import segno
 from django.conf import settings
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from .models import DEFAULT_BODY, DEFAULT_FOOTER, DEFAULT_HEADING
+from academy.times import FORMATS, FORMATS_BY_LANGUAGE
+
+from .models import DEFAULT_BODY, DEFAULT_FOOTER, DEFAULT_HEADING, STOCK_WORDING
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +85,17 @@ def format_hours(hours) -> str:
 
 
 def format_date(value: dt.date | None) -> str:
-    return date_format(value, "F j, Y") if value else ""
+    """"March 2, 2026"; in Spanish "2 de marzo de 2026" (the active language)."""
+    if not value:
+        return ""
+    formats = FORMATS_BY_LANGUAGE.get((get_language() or "en")[:2], FORMATS)
+    return date_format(value, formats["longdate"])
+
+
+def wording(text: str) -> str:
+    """Staff-written wording as it prints: the academy's stock wording (the settings'
+    defaults) in the active language; anything staff wrote themselves as they wrote it."""
+    return _(text) if text in STOCK_WORDING else text
 
 
 def fill_placeholders(wording: str, data: CertificateData) -> str:
@@ -124,8 +138,8 @@ def certificate_details(data: CertificateData) -> str:
     if data.start_date and data.end_date:
         parts.append(f"{format_date(data.start_date)} – {format_date(data.end_date)}")
     if data.hours is not None:
-        parts.append(f"{format_hours(data.hours)} hours")
-    parts.append(f"issued {format_date(data.issued_on)}")
+        parts.append(_("%(hours)s hours") % {"hours": format_hours(data.hours)})
+    parts.append(_("issued %(date)s") % {"date": format_date(data.issued_on)})
     return " · ".join(p for p in parts if p)
 
 
@@ -144,14 +158,20 @@ def _logo_url(data: CertificateData) -> str | None:
 
 
 def certificate_context(data: CertificateData) -> dict:
+    """The template's context, in the active language (the certificate's)."""
+    heading = wording(data.heading)
     return {
         "c": data,
+        "heading": heading,
+        "signatory_name": wording(data.signatory_name),
+        "signatory_title": wording(data.signatory_title),
+        "footer_note": wording(data.footer_note),
         "logo_url": _logo_url(data),
-        "body_text": fill_placeholders(data.body, data),
+        "body_text": fill_placeholders(wording(data.body), data),
         "details": certificate_details(data),
         "name_class": _name_size_class(data.recipient_name),
         "qr_src": qr_data_uri(data.verification_url),
-        "title": f"{data.heading}: {data.recipient_name}, {data.course_title}",
+        "title": f"{heading}: {data.recipient_name}, {data.course_title}",
     }
 
 

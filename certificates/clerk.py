@@ -4,14 +4,21 @@ short. Staff see every official; a facilitator the officials enrolled in cohorts
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from academy.models import Body, BodyMembership, User
 from cohorts.models import Cohort, Enrollment
 
 from .requirements import requirement_rows
 
-CSV_HEADER = [
-    "Official", "Email", "Body", "State", "Seat", "Requirement", "Status", "Hours counted",
-    "Hours required", "Hours still needed", "Period start", "Due", "Source",
+CSV_HEADER = [  # in the request's language when written
+    gettext_lazy("Official"), gettext_lazy("Email"), gettext_lazy("Body"),
+    gettext_lazy("State"), gettext_lazy("Seat"), gettext_lazy("Requirement"),
+    pgettext_lazy("requirement", "Status"), gettext_lazy("Hours counted"),
+    gettext_lazy("Hours required"),
+    gettext_lazy("Hours still needed"), gettext_lazy("Period start"),
+    pgettext_lazy("date", "Due"), gettext_lazy("Source"),
 ]
 
 
@@ -44,7 +51,7 @@ def clerk_report(*, actor, today, state=None, body=None) -> ClerkReport:
         title = f"{body.name} ({body.state})"
     else:
         terms = terms.filter(body__state=state)
-        title = f"Officials in {state}"
+        title = _("Officials in %(state)s") % {"state": state}
     user_ids = set(terms.values_list("user_id", flat=True))
     rows = []
     for user_rows in requirement_rows(user_ids, today=today).values():

@@ -7,17 +7,27 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from academy.inputs import bounded
 
-DEFAULT_HEADING = "Certificate of Completion"
-DEFAULT_BODY = (
+DEFAULT_HEADING = gettext_noop("Certificate of Completion")
+DEFAULT_BODY = gettext_noop(
     "has successfully completed {course} with the Progressive Governance Academy."
 )
 DEFAULT_FOOTER = ""
+DEFAULT_SIGNATORY_NAME = gettext_noop("Academy Director")
+DEFAULT_SIGNATORY_TITLE = gettext_noop("Director, Progressive Governance Academy")
+# The settings' defaults: a certificate prints them in its own language
+# (certificate_data.wording); wording staff write themselves prints as written.
+STOCK_WORDING = frozenset(
+    {DEFAULT_HEADING, DEFAULT_BODY, DEFAULT_SIGNATORY_NAME, DEFAULT_SIGNATORY_TITLE}
+)
 BODY_PLACEHOLDERS = ("name", "course", "cohort", "hours", "start_date", "end_date")
 
 
@@ -36,37 +46,38 @@ class CertificateSettings(BaseSiteSetting):
     body = models.TextField(**bounded(
         2000,
         default=DEFAULT_BODY,
-        help_text="Wording under the heading. Placeholders: "
-        + ", ".join("{" + p + "}" for p in BODY_PLACEHOLDERS)
-        + ".",
+        help_text=format_lazy(
+            _("Wording under the heading. Placeholders: {placeholders}."),
+            placeholders=", ".join("{" + p + "}" for p in BODY_PLACEHOLDERS),
+        ),
     ))
     footer_note = models.CharField(
         max_length=300,
         blank=True,
         default=DEFAULT_FOOTER,
-        help_text="Optional small print along the bottom edge (one line).",
+        help_text=_("Optional small print along the bottom edge (one line)."),
     )
-    signatory_name = models.CharField(max_length=120, default="Academy Director")
+    signatory_name = models.CharField(max_length=120, default=DEFAULT_SIGNATORY_NAME)
     signatory_title = models.CharField(
-        max_length=200, blank=True, default="Director, Progressive Governance Academy"
+        max_length=200, blank=True, default=DEFAULT_SIGNATORY_TITLE
     )
     signature_image = _optional_image(
-        "A scan of the signature, ideally a PNG with a transparent background."
+        _("A scan of the signature, ideally a PNG with a transparent background.")
     )
-    logo = _optional_image("Printed at the top. Empty: the academy's own logo.")
+    logo = _optional_image(_("Printed at the top. Empty: the academy's own logo."))
 
     panels = [
         HelpPanel(
             content=format_lazy(
-                '<p><a href="{}" target="_blank" rel="noopener">Preview a sample '
-                "certificate (PDF)</a> with the saved settings. Save first to see a "
-                "change.</p>",
-                reverse_lazy("certificate_preview"),
+                _('<p><a href="{url}" target="_blank" rel="noopener">Preview a sample '
+                  "certificate (PDF)</a> with the saved settings. Save first to see a "
+                  "change.</p>"),
+                url=reverse_lazy("certificate_preview"),
             )
         ),
         MultiFieldPanel(
             [FieldPanel("heading"), FieldPanel("body"), FieldPanel("footer_note")],
-            heading="Wording",
+            heading=_("Wording"),
         ),
         MultiFieldPanel(
             [
@@ -74,13 +85,20 @@ class CertificateSettings(BaseSiteSetting):
                 FieldPanel("signatory_title"),
                 FieldPanel("signature_image"),
             ],
-            heading="Signatory",
+            heading=_("Signatory"),
         ),
         FieldPanel("logo"),
     ]
 
     class Meta:
-        verbose_name = "Certificate settings"
+        verbose_name = _("Certificate settings")
+
+
+def canonical_reverse(name, *args) -> str:
+    """The URL in the site's default language (unprefixed), whatever language is active:
+    for addresses printed on a certificate, coded in its QR or signed into a credential."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(name, args=args)
 
 
 # Typeable verification codes: no 0/O, no 1/I. 32 symbols = 5 bits each; 20 symbols
@@ -117,9 +135,13 @@ def new_pdf_token() -> str:
 
 
 class RenderStatus(models.TextChoices):
-    PENDING = "pending", "Waiting to render"
-    DONE = "done", "Ready"
-    FAILED = "failed", "Rendering failed"
+    PENDING = "pending", _("Waiting to render")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Rendering failed")
+
+
+# The links to a certificate's PDF in a language other than its own.
+PDF_IN_LANGUAGE = {"en": _("Download in English"), "es": _("Download in Spanish")}
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -150,13 +172,18 @@ class Certificate(models.Model):
     end_date = models.DateField(null=True, blank=True)
     hours = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     partner_names = models.JSONField(default=list, blank=True)
+    # The holder's language when it was issued (or re-issued): the stored PDF's and the
+    # credential's (`inLanguage`). The other language is rendered on demand.
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     issued_on = models.DateField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
     override_reason = models.TextField(**bounded(
-        2000, blank=True, help_text="Why it was issued to a learner who was not eligible."
+        2000, blank=True, help_text=_("Why it was issued to a learner who was not eligible.")
     ))
     pdf = models.FileField(upload_to="certificates/", blank=True)
     # The PDF is stored as certificates/<pdf_token>.pdf (private, served only by the
@@ -227,15 +254,30 @@ class Certificate(models.Model):
 
     @property
     def verification_url(self):
-        return settings.SITE_URL + self.get_absolute_url()
+        """The printed, QR-coded and signed address: the same in every language."""
+        return settings.SITE_URL + canonical_reverse("certificate_verify", self.code)
 
     @property
     def credential_url(self):
-        return reverse("certificate_credential", args=[self.code])
+        """Signed into the credential as its id: the same in every language."""
+        return canonical_reverse("certificate_credential", self.code)
 
     @property
     def pdf_url(self):
+        """The stored PDF: in the certificate's language (the holder's at issue)."""
         return reverse("certificate_pdf", args=[self.code])
+
+    def pdf_url_in(self, language: str) -> str:
+        """The PDF in `language` (rendered on demand when it is not the stored one)."""
+        return f"{self.pdf_url}?lang={language}"
+
+    @property
+    def other_language_pdfs(self) -> list[tuple[str, str]]:
+        """(label, download URL) of the PDF in each language but the stored one's."""
+        return [
+            (PDF_IN_LANGUAGE.get(code, name), self.pdf_url_in(code) + "&download=1")
+            for code, name in settings.LANGUAGES if code != self.language
+        ]
 
     @property
     def linkedin_url(self):
@@ -318,7 +360,7 @@ class StatusList(models.Model):
         return self.next_index >= self.size
 
     def get_absolute_url(self):
-        return reverse("credential_status_list", args=[self.number])
+        return canonical_reverse("credential_status_list", self.number)
 
     @property
     def url(self):

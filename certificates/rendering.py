@@ -24,6 +24,7 @@ import functools
 import hashlib
 import logging
 import mimetypes
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -33,6 +34,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -252,12 +255,28 @@ def weasyprint_subsetting_ok() -> bool:
 TRANSCRIPT_TEMPLATE = "certificates/pdf/transcript.html"
 
 
-@functools.cache
+def _page_counter_css() -> str:
+    """"Page 2 of 5" in the active language, as a CSS `content` value."""
+    parts = re.split(r"(%\(pages?\)s)", _("Page %(page)s of %(pages)s"))
+    return " ".join(
+        "counter(page)" if part == "%(page)s" else
+        "counter(pages)" if part == "%(pages)s" else
+        "'" + part.replace("\\", "").replace("'", "\\'") + "'"
+        for part in parts if part
+    )
+
+
 def transcript_stylesheet() -> CSS:
-    """The certificate's face and colours on portrait pages (a transcript runs long)."""
+    """The certificate's face and colours on portrait pages (a transcript runs long),
+    with the page numbers in the active language."""
+    return _transcript_stylesheet(get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _transcript_stylesheet(language: str) -> CSS:
     return CSS(
         string="@page { size: letter; margin: 0.6in; "
-        "@bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); "
+        "@bottom-center { content: " + _page_counter_css() + "; "
         "font-size: 8pt; color: #5b6472 } } "
         "html { border-top: 0.16in solid #1d3f72; padding-top: 0.1in } "
         "body { font-family: 'DejaVu Serif', serif; color: #1b2430; font-size: 9.5pt; "

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from academy.models import BodyMembership, User
 from academy.outbox import outbox_enqueue
@@ -29,13 +34,21 @@ from .selectors import completed_courses
 
 REMINDER_DAYS = (60, 14)
 STATE_LABELS = {
-    State.MET: "Met",
-    State.OPEN: "Hours still needed",
-    State.DUE_SOON: "Due soon",
-    State.OVERDUE: "Overdue",
-    State.NOT_APPLICABLE: "Not required now",
-    State.UNKNOWN: "Date missing",
+    State.MET: _("Met"),
+    State.OPEN: _("Hours still needed"),
+    State.DUE_SOON: _("Due soon"),
+    State.OVERDUE: _("Overdue"),
+    State.NOT_APPLICABLE: _("Not required now"),
+    State.UNKNOWN: _("Date missing"),
 }
+
+
+def _month_day(day: date) -> str:
+    """"March 2" ("2 de marzo"), in the language active when it is shown."""
+    return date_format(day, pgettext("date format: month and day", "F j"))
+
+
+_month_day_lazy = lazy(_month_day, str)
 
 
 @dataclass
@@ -110,7 +123,7 @@ def requirement_rows(user_ids, *, today: date) -> dict[int, list[RequirementRow]
     records = completed_courses(user_ids)
     tagged = _tagged_courses()
     rows = defaultdict(list)
-    for (user_id, _), body_terms in terms.items():
+    for (user_id, _body_id), body_terms in terms.items():
         body = body_terms[0].body
         latest = body_terms[-1]
         office = latest.seat or latest.user.office_title
@@ -175,8 +188,11 @@ def _remind(user, row, today) -> int:
             outbox_enqueue(
                 to_user=user,
                 kind="requirement.reminder",
-                subject=f"{row.requirement.title}: {window.hours_needed} hours still "
-                f"to record by {window.due:%B} {window.due.day}",
+                subject=format_lazy(  # in the recipient's language (outbox_enqueue)
+                    _("{requirement}: {hours} hours still to record by {due}"),
+                    requirement=row.requirement.title, hours=window.hours_needed,
+                    due=_month_day_lazy(window.due),
+                ),
                 template="requirement_reminder",
                 context={"row": row, "window": window, "days_left": days_left},
             )

@@ -5,14 +5,18 @@ import functools
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .hours.requirements import RULES_DIR, read_vocabulary
 from .models import TranscriptLink, new_transcript_token
 from .selectors import completed_courses
 
-CSV_HEADER = [
-    "Course", "Cohort", "Started", "Completed", "Completed at", "Hours attended",
-    "Credit hours", "Topics", "Provider", "Certificate", "Certificate verification",
+CSV_HEADER = [  # in the request's language when written
+    _("Course"), _("Cohort"), pgettext_lazy("date", "Started"),
+    pgettext_lazy("date", "Completed"), _("Completed at"),
+    _("Hours attended"), _("Credit hours"), _("Topics"), _("Provider"), _("Certificate"),
+    _("Certificate verification"),
 ]
 
 
@@ -21,8 +25,22 @@ def transcript_rows(user):
     labels = topic_labels()
     rows = completed_courses([user.pk]).get(user.pk, [])
     for row in rows:
-        row.extra["topic_labels"] = [labels.get(t, t) for t in row.topics]
+        row.extra["topic_labels"] = [gettext(labels.get(t, t)) for t in row.topics]
     return rows
+
+
+# The vocabulary's topic words (rules/vocabulary.toml), listed here so that they are
+# translated: a transcript shows them in the reader's language (a word added there and
+# not here shows as written; tests/certificates/test_spanish.py checks the list).
+TOPIC_WORDS = (
+    gettext_noop("Ethics, conflicts of interest and standards of conduct"),
+    gettext_noop("Open meetings"),
+    gettext_noop("Public records"),
+    gettext_noop("Duties of county commissioners"),
+    gettext_noop("Public school law"),
+    gettext_noop("Public school finance"),
+    gettext_noop("Duties and responsibilities of the board"),
+)
 
 
 @functools.cache
@@ -31,7 +49,7 @@ def topic_labels() -> dict:
 
 
 def transcript_link_for(user) -> TranscriptLink:
-    link, _ = TranscriptLink.objects.get_or_create(user=user)
+    link, _created = TranscriptLink.objects.get_or_create(user=user)
     return link
 
 

@@ -158,6 +158,7 @@ class CertificateViewSet(AcademyModelViewSet):
         "end_date",
         "hours",
         "partner_names",
+        "language",
         "issued_on",
         "issued_by",
         "override_reason",

@@ -1,14 +1,17 @@
 """Open Badges 3.0 ``OpenBadgeCredential`` (VC Data Model 2.0) for a completed course.
 
 ``open_badge_credential(award)`` turns plain data (``Award``) into the unsigned
-credential; ``sign_credential`` adds the issuer's ``eddsa-rdfc-2022`` proof. The recipient
-is named only by a salted hash of their email (``identityHash``), never in clear.
+credential, its own words in the active language (the achievement's ``inLanguage``);
+``sign_credential`` adds the issuer's ``eddsa-rdfc-2022`` proof. The recipient is named
+only by a salted hash of their email (``identityHash``), never in clear.
 Checking a pasted credential is ``verification.verify_credential``.
 """
 
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
+
+from django.utils.translation import gettext as _
 
 from . import proofs
 from .keys import SigningKey
@@ -79,7 +82,7 @@ def _attendance_description(achievement: Achievement) -> dict:
     description = {
         "id": f"{achievement.id}#attendance",
         "type": ["ResultDescription"],
-        "name": "Attendance at live sessions (percent)",
+        "name": _("Attendance at live sessions (percent)"),
         "resultType": "Percent",
         "valueMin": "0",
         "valueMax": "100",
@@ -131,8 +134,8 @@ def open_badge_credential(award: Award) -> dict:
         del subject["achievement"]["resultDescription"]
         credential["evidence"][0] = {
             "type": ["Evidence"],
-            "name": "Course record",
-            "narrative": "Completed the course's required modules at their own pace.",
+            "name": _("Course record"),
+            "narrative": _("Completed the course's required modules at their own pace."),
         }
         return credential
     percent = _percent(award.attendance_percent)
@@ -169,8 +172,9 @@ def open_badge_credential(award: Award) -> dict:
         "evidence": [
             {
                 "type": ["Evidence"],
-                "name": "Attendance record",
-                "narrative": f"Attended {percent}% of the cohort's live sessions.",
+                "name": _("Attendance record"),
+                "narrative": _("Attended %(percent)s%% of the cohort's live sessions.")
+                % {"percent": percent},
             }
         ],
     }

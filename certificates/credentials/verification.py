@@ -11,15 +11,18 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from . import proofs, status_list
 from .keys import key_resolver
 
 CREDENTIAL_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 LABELS = {
-    "parsed": "The text is an Open Badges credential",
-    "issuer_known": "Issued by this academy",
-    "signature_valid": "The signature is valid",
-    "not_revoked": "Not revoked",
+    "parsed": gettext_lazy("The text is an Open Badges credential"),
+    "issuer_known": gettext_lazy("Issued by this academy"),
+    "signature_valid": gettext_lazy("The signature is valid"),
+    "not_revoked": gettext_lazy("Not revoked"),
 }
 
 
@@ -77,14 +80,17 @@ def verify_credential(
             message, ok = failure.message, False
             revoked = True if failure.revoked else None
         except Exception as exc:  # noqa: BLE001 - a verifier answers, whatever it is given
-            message, ok = f"This could not be checked ({type(exc).__name__}).", False
+            message = _("This could not be checked (%(error)s).") % {
+                "error": type(exc).__name__}
+            ok = False
         else:
             ok = True
             revoked = False if name == "not_revoked" else None
         checks.append(Check(name, ok, message))
         if not ok:
-            reason = f'Not checked, because the check "{LABELS[name]}" failed.'
-            checks += [Check(later, None, reason) for later, _ in steps[position + 1 :]]
+            reason = _('Not checked, because the check "%(check)s" failed.') % {
+                "check": LABELS[name]}
+            checks += [Check(later, None, reason) for later, _step in steps[position + 1 :]]
             break
     credential = parsed if isinstance(parsed, dict) else None
     return CredentialVerification(tuple(checks), credential, revoked)
@@ -95,14 +101,14 @@ def _parse(credential):
         try:
             credential = json.loads(credential)
         except (ValueError, RecursionError):
-            raise _Failed("This is not JSON: paste the credential's whole JSON text.") from None
+            raise _Failed(_("This is not JSON: paste the credential's whole JSON text.")) from None
     if not isinstance(credential, dict):
-        raise _Failed("This JSON is not a credential (a credential is a JSON object).")
+        raise _Failed(_("This JSON is not a credential (a credential is a JSON object)."))
     types = credential.get("type")
     types = {t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
     if "VerifiableCredential" not in types or not types & CREDENTIAL_TYPES:
-        raise _Failed("This JSON is not an Open Badges credential (OpenBadgeCredential).")
-    return credential, "This is an Open Badges 3.0 credential."
+        raise _Failed(_("This JSON is not an Open Badges credential (OpenBadgeCredential)."))
+    return credential, _("This is an Open Badges 3.0 credential.")
 
 
 def _issuer_id(credential) -> str | None:
@@ -114,24 +120,25 @@ def _issuer_id(credential) -> str | None:
 def _issuer_known(credential, did_document, _lists) -> str:
     issuer, did = _issuer_id(credential), did_document.get("id")
     if issuer != did:
-        raise _Failed(f"It names another issuer ({issuer or 'none'}), not this academy ({did}).")
+        raise _Failed(_("It names another issuer (%(issuer)s), not this academy (%(did)s).")
+                      % {"issuer": issuer or _("none"), "did": did})
     proof = credential.get("proof")
     proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
     if not isinstance(proof, dict):
-        raise _Failed("It carries no signature (proof), so its issuer cannot be confirmed.")
+        raise _Failed(_("It carries no signature (proof), so its issuer cannot be confirmed."))
     method = proof.get("verificationMethod")
     if not isinstance(method, str) or not method.startswith(f"{did}#"):
-        raise _Failed("It is signed with a key that does not belong to this academy.")
+        raise _Failed(_("It is signed with a key that does not belong to this academy."))
     if key_resolver(did_document)(method) is None:
-        raise _Failed("It is signed with a key this academy does not list (or no longer).")
-    return f"Issued by this academy ({did})."
+        raise _Failed(_("It is signed with a key this academy does not list (or no longer)."))
+    return _("Issued by this academy (%(did)s).") % {"did": did}
 
 
 def _signature_valid(credential, did_document, _lists) -> str:
     result = proofs.verify(credential, key_resolver(did_document))
     if not result.verified:
         raise _Failed(result.message)
-    return "The signature is valid: nothing was changed since the academy signed it."
+    return _("The signature is valid: nothing was changed since the academy signed it.")
 
 
 def _list_by_url(lists) -> dict:
@@ -145,20 +152,23 @@ def _not_revoked(credential, did_document, lists) -> str:
     entries = entries if isinstance(entries, list) else [entries] if entries else []
     entries = [e for e in entries if isinstance(e, dict) and e.get("statusPurpose") == "revocation"]
     if not entries:
-        return "It has no revocation status entry, so it cannot be revoked."
+        return _("It has no revocation status entry, so it cannot be revoked.")
     for entry in entries:
         url = entry.get("statusListCredential")
         list_credential = _list_by_url(lists).get(url)
         if list_credential is None:
-            raise _Failed(f"The revocation list {url} is not available, so it was not checked.")
+            raise _Failed(_("The revocation list %(url)s is not available, so it was not checked.")
+                          % {"url": url})
         if _issuer_id(list_credential) != did_document.get("id"):
-            raise _Failed("The revocation list was not issued by this academy.")
+            raise _Failed(_("The revocation list was not issued by this academy."))
         if not proofs.verify(list_credential, key_resolver(did_document)).verified:
-            raise _Failed("The revocation list's own signature is not valid.")
+            raise _Failed(_("The revocation list's own signature is not valid."))
         try:
             revoked = status_list.entry_status(entry, list_credential)
         except status_list.StatusListError as exc:
-            raise _Failed(f"Its revocation status cannot be read: {exc}.") from None
+            raise _Failed(
+                _("Its revocation status cannot be read: %(error)s.") % {"error": exc}
+            ) from None
         if revoked:
-            raise _Failed("Revoked: the academy has withdrawn this credential.", revoked=True)
-    return "Not revoked: the academy's revocation list does not mark it."
+            raise _Failed(_("Revoked: the academy has withdrawn this credential."), revoked=True)
+    return _("Not revoked: the academy's revocation list does not mark it.")

@@ -33,6 +33,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 DUE_SOON_DAYS = 60
 ONE_DAY = timedelta(days=1)
 ZERO = Decimal(0)
@@ -114,6 +118,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _day(value: date) -> str:
+    """A date in a status's reason: "2026-03-02" (in Spanish "2 de marzo de 2026")."""
+    return date_format(value, pgettext("date format: requirement status", "Y-m-d"))
+
+
 def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_SOON_DAYS):
     """Where one official stands on one requirement on `today`."""
     spec = requirement.window
@@ -124,13 +133,15 @@ def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_
         )
 
     if facts.left_office and facts.left_office <= today:
-        return status(State.NOT_APPLICABLE, f"Left office on {facts.left_office}.")
+        return status(State.NOT_APPLICABLE,
+                      _("Left office on %(date)s.") % {"date": _day(facts.left_office)})
     if spec.type == "months_after_election":
-        anchors, missing = facts.election_dates, "election or appointment dates"
+        anchors = facts.election_dates
+        missing = _("No election or appointment dates on file.")
     else:
-        anchors, missing = facts.oath_dates, "oath of office date"
+        anchors, missing = facts.oath_dates, _("No oath of office date on file.")
     if not anchors:
-        return status(State.UNKNOWN, f"No {missing} on file.")
+        return status(State.UNKNOWN, missing)
     anchors = sorted(set(anchors))
     if spec.type != "months_after_election" and spec.repeat == "once":
         anchors = anchors[:1]  # every type but each_oath counts from the first oath
@@ -145,16 +156,18 @@ def requirement_status(requirement, facts, records, *, today, due_soon_days=DUE_
         frames = _frames(spec, anchors, today) if anchors else []
         history = _allocate(frames, pool, requirement.hours, spec.carry_forward_max_hours, today)
     if not history:
-        return status(State.NOT_APPLICABLE, "Not required yet.")
+        return status(State.NOT_APPLICABLE, _("Not required yet."))
     current = history[-1]
     if current.met:
-        late = " (late)" if current.late else ""
-        return status(State.MET, f"Met on {current.met_on}{late}.", history)
+        met = (_("Met on %(date)s (late).") if current.late else _("Met on %(date)s."))
+        return status(State.MET, met % {"date": _day(current.met_on)}, history)
     if today > current.due:
-        return status(State.OVERDUE, f"Was due by {current.due}.", history)
+        return status(State.OVERDUE, _("Was due by %(date)s.") % {"date": _day(current.due)},
+                      history)
+    due_by = _("Due by %(date)s.") % {"date": _day(current.due)}
     if (current.due - today).days <= due_soon_days:
-        return status(State.DUE_SOON, f"Due by {current.due}.", history)
-    return status(State.OPEN, f"Due by {current.due}.", history)
+        return status(State.DUE_SOON, due_by, history)
+    return status(State.OPEN, due_by, history)
 
 
 def _frames(spec, anchors, today):

@@ -10,7 +10,8 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from academy.background import enqueue
 from cohorts.progress import enrollments_progress
@@ -41,7 +42,7 @@ def _status_list_sign(status_list: StatusList, now=None) -> dict:
 def _status_bit_allocate() -> tuple[StatusList, int]:
     """A fresh bit: the newest list's next index, taken under its row lock (a new list when
     it is full). Indexes only grow, so a bit is never given twice. In a transaction."""
-    for _ in range(STATUS_LIST_ATTEMPTS):
+    for _attempt in range(STATUS_LIST_ATTEMPTS):
         latest = StatusList.objects.select_for_update().order_by("-number").first()
         if latest is not None and not latest.is_full:
             index = latest.next_index
@@ -118,20 +119,34 @@ def _absolute(url: str) -> str:
 
 
 def _criteria(cohort, modules_required: int) -> str:
-    modules = (
-        f"complete every required module of the course ({modules_required})"
-        if modules_required else "complete the course"
-    )
+    """What earns the certificate, in the active language (the credential's)."""
     if cohort.self_paced:
-        return f"Work through the course at one's own pace and {modules}."
-    return (
-        f"Attend at least {cohort.min_attendance_percent}% of the cohort's live sessions "
-        f"(excused absences do not count against it) and {modules}."
-    )
+        if modules_required:
+            return _("Work through the course at one's own pace and complete every "
+                     "required module of the course (%(modules)s).") % {
+                         "modules": modules_required}
+        return _("Work through the course at one's own pace and complete the course.")
+    if modules_required:
+        return _("Attend at least %(percent)s%% of the cohort's live sessions (excused "
+                 "absences do not count against it) and complete every required module "
+                 "of the course (%(modules)s).") % {
+                     "percent": cohort.min_attendance_percent, "modules": modules_required}
+    return _("Attend at least %(percent)s%% of the cohort's live sessions (excused absences "
+             "do not count against it) and complete the course.") % {
+                 "percent": cohort.min_attendance_percent}
 
 
 def certificate_credential_build(certificate: Certificate) -> dict:
-    """The certificate's signed OpenBadgeCredential (salt and status bit already given)."""
+    """The certificate's signed OpenBadgeCredential (salt and status bit already given),
+    written in the certificate's language (`inLanguage`); its URLs are the same in every
+    language (the course's is read before the language is switched)."""
+    course_url = _absolute(certificate.enrollment.cohort.course.get_url()
+                           or certificate.enrollment.cohort.course.url_path)
+    with translation.override(certificate.language or settings.LANGUAGE_CODE):
+        return _credential_build(certificate, course_url)
+
+
+def _credential_build(certificate: Certificate, course_url: str) -> dict:
     enrollment = certificate.enrollment
     cohort, course = enrollment.cohort, enrollment.cohort.course
     progress = enrollments_progress([enrollment]).get(enrollment.pk)
@@ -141,8 +156,8 @@ def certificate_credential_build(certificate: Certificate) -> dict:
         openbadge.Topic(name=item.name, url=f"{catalog}?{kind}={item.slug}",
                         description=item.description or None, framework=framework)
         for kind, framework, items in (
-            ("pillar", "Academy pillars", course.pillars.all()),
-            ("area", "Policy areas", course.policy_areas.all()),
+            ("pillar", _("Academy pillars"), course.pillars.all()),
+            ("area", _("Policy areas"), course.policy_areas.all()),
         )
         for item in items
     )
@@ -154,13 +169,13 @@ def certificate_credential_build(certificate: Certificate) -> dict:
             image=issuer.issuer_image_url(),
         ),
         achievement=openbadge.Achievement(
-            id=_absolute(course.get_url() or course.url_path),
+            id=course_url,
             name=certificate.course_title,
             description=course.summary or certificate.course_title,
             criteria=_criteria(cohort, progress.modules_required if progress else 0),
             hours=float(certificate.hours or 0),
             topics=topics,
-            language="en",
+            language=translation.get_language(),
             minimum_attendance=None if cohort.self_paced else cohort.min_attendance_percent,
         ),
         recipient_email=enrollment.user.email,

@@ -17,10 +17,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from academy.background import enqueue
+from academy.i18n import language_of
 from academy.outbox import outbox_enqueue
 from cohorts.models import Enrollment, EnrollmentStatus
 from cohorts.services import enrollment_complete_by_exception
@@ -45,6 +49,7 @@ def _snapshot(enrollment, *, hours=None, shared=None) -> dict:
         shared = _cohort_snapshot(enrollment)
     return {
         "recipient_name": enrollment.user.printed_name,
+        "language": language_of(enrollment.user),  # the stored PDF's and the credential's
         **shared,
         "hours": attended_hours([enrollment])[enrollment.pk] if hours is None else hours,
     }
@@ -70,8 +75,9 @@ def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certifi
     theirs; anyone else only by a facilitator's written exception, which is recorded."""
     override_reason = (override_reason or "").strip()
     if len(override_reason) > MAX_REASON:  # refused, never cut short without a word
-        raise CertificateError(f"Please keep the reason for the exception to {MAX_REASON} "
-                               f"characters (it has {len(override_reason)}).")
+        raise CertificateError(
+            _("Please keep the reason for the exception to %(max)s characters (it has "
+              "%(length)s).") % {"max": MAX_REASON, "length": len(override_reason)})
     with transaction.atomic():
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
@@ -79,7 +85,8 @@ def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certifi
             .get(pk=enrollment_id)
         )
         if not system and not enrollment.cohort.is_managed_by(actor):
-            raise CertificateError("Only the cohort's facilitators and staff issue certificates.")
+            raise CertificateError(
+                _("Only the cohort's facilitators and staff issue certificates."))
         existing = Certificate.objects.filter(enrollment=enrollment).first()
         if existing is not None:
             return existing
@@ -87,19 +94,20 @@ def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certifi
         if enrollment.status in EXCEPTION_STATUSES:
             if not override_reason:
                 raise CertificateError(
-                    f"{name} has no result yet: certificates are issued when the cohort is "
-                    "closed. To issue one now, as an exception, write the reason."
+                    _("%(name)s has no result yet: certificates are issued when the cohort "
+                      "is closed. To issue one now, as an exception, write the reason.")
+                    % {"name": name}
                     if enrollment.status == EnrollmentStatus.ENROLLED else
-                    f"{name} did not complete this cohort. To issue a certificate anyway, "
-                    "as an exception, write the reason."
+                    _("%(name)s did not complete this cohort. To issue a certificate anyway, "
+                      "as an exception, write the reason.") % {"name": name}
                 )
             if enrollment.status == EnrollmentStatus.NOT_COMPLETED:
                 enrollment_complete_by_exception(enrollment=enrollment, actor=actor,
                                                  reason=override_reason)
         elif enrollment.status != EnrollmentStatus.COMPLETED:
             raise CertificateError(
-                f"{name} is {enrollment.get_status_display().lower()} in this cohort, so no "
-                "certificate can be issued."
+                _("%(name)s is %(status)s in this cohort, so no certificate can be issued.")
+                % {"name": name, "status": enrollment.get_status_display().lower()}
             )
         now = timezone.now()
         try:
@@ -199,9 +207,9 @@ def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
             .get(pk=certificate.pk)
         )
         if not certificate.enrollment.cohort.is_managed_by(actor):
-            raise CertificateError("Only the cohort's facilitators and staff re-issue.")
+            raise CertificateError(_("Only the cohort's facilitators and staff re-issue."))
         if certificate.is_revoked:
-            raise CertificateError("This certificate was revoked; it cannot be re-issued.")
+            raise CertificateError(_("This certificate was revoked; it cannot be re-issued."))
         for key, value in _snapshot(certificate.enrollment).items():
             setattr(certificate, key, value)
         certificate.render_status = RenderStatus.PENDING
@@ -235,12 +243,13 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     """Staff only. The verification page says so at once; the learner is told."""
     reason = (reason or "").strip()
     if not (getattr(actor, "is_authenticated", False) and actor.is_staff):
-        raise CertificateError("Only academy staff revoke certificates.")
+        raise CertificateError(_("Only academy staff revoke certificates."))
     if not reason:
-        raise CertificateError("Please give the reason for revoking this certificate.")
+        raise CertificateError(_("Please give the reason for revoking this certificate."))
     if len(reason) > MAX_REVOKE_REASON:
-        raise CertificateError(f"Please keep the reason for revoking to {MAX_REVOKE_REASON} "
-                               f"characters (it has {len(reason)}).")
+        raise CertificateError(
+            _("Please keep the reason for revoking to %(max)s characters (it has "
+              "%(length)s).") % {"max": MAX_REVOKE_REASON, "length": len(reason)})
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
@@ -248,7 +257,7 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
             .get(pk=certificate.pk)
         )
         if certificate.is_revoked:
-            raise CertificateError("This certificate is already revoked.")
+            raise CertificateError(_("This certificate is already revoked."))
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason
         certificate.revoked_by = actor
@@ -263,7 +272,8 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
             transaction.on_commit(lambda: _delete_pdf(stored), robust=True)
         _email_learner(
             certificate, kind="certificate.revoked", template="certificate_revoked",
-            subject=f"Your certificate for {certificate.course_title} was revoked",
+            subject=format_lazy(gettext_lazy("Your certificate for {course} was revoked"),
+                                course=certificate.course_title),
         )
     return certificate
 
@@ -298,6 +308,15 @@ def certificate_data(certificate: Certificate, site=None) -> CertificateData:
     )
 
 
+def certificate_pdf(certificate: Certificate, render, language: str | None = None) -> bytes:
+    """The certificate's PDF, `render(CertificateData) -> bytes`, in `language` (default:
+    the certificate's own, the holder's at issue: the stored one). Its verification URL
+    and QR code are the same in every language."""
+    language = language or certificate.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render(certificate_data(certificate))
+
+
 def certificate_render(*, certificate_id: int, render) -> bool:
     """Sign the Open Badges credential, render the PDF with `render(CertificateData) ->
     bytes` and store it, then, in one transaction, store the credential, mark it ready and
@@ -314,7 +333,7 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     if certificate is None:
         return False
     credential = certificate_credential_build(certificate)
-    pdf = render(certificate_data(certificate))
+    pdf = certificate_pdf(certificate, render)  # in the holder's language, not the worker's
     name = certificate_pdf_name(certificate)
     _delete_pdf(name)
     stored = default_storage.save(name, ContentFile(pdf))
@@ -340,7 +359,8 @@ def certificate_render(*, certificate_id: int, render) -> bool:
             fields.append("emailed_at")
             _email_learner(
                 certificate, kind="certificate.issued", template="certificate_issued",
-                subject=f"Your certificate: {certificate.course_title}",
+                subject=format_lazy(gettext_lazy("Your certificate: {course}"),
+                                    course=certificate.course_title),
                 attachments=[{"name": stored, "filename": f"certificate-{certificate.code}.pdf",
                               "mimetype": "application/pdf"}],
             )

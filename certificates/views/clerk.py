@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from academy.exports import csv_response
@@ -16,21 +17,22 @@ from ..hours.requirements import load_requirements
 
 
 class ClerkReportForm(forms.Form):
-    state = forms.ChoiceField(label="State", required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
     body = forms.ModelChoiceField(
-        label="Or one body", queryset=None, required=False, empty_label="Every body in the state"
+        label=_("Or one body"), queryset=None, required=False,
+        empty_label=_("Every body in the state"),
     )
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies_in_scope(actor)
         states = sorted(load_requirements())
-        self.fields["state"].choices = [("", "Choose a state")] + [(s, s) for s in states]
+        self.fields["state"].choices = [("", _("Choose a state"))] + [(s, s) for s in states]
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("state") and not cleaned.get("body"):
-            raise forms.ValidationError("Choose a state or a body.")
+            raise forms.ValidationError(_("Choose a state or a body."))
         return cleaned
 
 

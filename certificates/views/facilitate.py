@@ -10,6 +10,8 @@ from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -40,7 +42,7 @@ CERTIFICATE_FIELDS = (
 
 class OverrideForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for the exception (recorded and shown to staff)",
+        label=_("Reason for the exception (recorded and shown to staff)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=MAX_REASON,
     )
@@ -48,7 +50,7 @@ class OverrideForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason for revoking"), widget=forms.Textarea(attrs={"rows": 2}),
         max_length=MAX_REVOKE_REASON,
     )
 
@@ -98,9 +100,12 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         pk = posted_id(self.request.POST.get(field))
         found = model.objects.filter(pk=pk, **lookup).first() if pk is not None else None
         if found is None:
-            what = "learner" if model is Enrollment else "certificate"
-            raise CertificateError(f"We could not find that {what} in this cohort; "
-                                   "nothing was changed. Reload the page and try again.")
+            raise CertificateError(
+                gettext("We could not find that learner in this cohort; nothing was changed. "
+                        "Reload the page and try again.")
+                if model is Enrollment else
+                gettext("We could not find that certificate in this cohort; nothing was "
+                        "changed. Reload the page and try again."))
         return found
 
     def post(self, request, *args, **kwargs):
@@ -108,38 +113,42 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         try:
             if action == "issue_missing":
                 enqueue_long(ISSUE_COMPLETED_TASK, self.cohort.pk, request.user.pk)
-                messages.success(request, "Issuing the missing certificates; the PDFs are being "
-                                 "prepared.")
+                messages.success(request, gettext("Issuing the missing certificates; the PDFs "
+                                                  "are being prepared."))
             elif action in ("issue_one", "override"):
                 enrollment = self._posted(Enrollment, "enrollment", cohort=self.cohort)
                 reason = ""
                 if action == "override":
                     form = OverrideForm(request.POST)
                     if not form.is_valid():
-                        raise CertificateError("Please write the reason for the exception "
-                                               f"(at most {MAX_REASON} characters); nothing "
-                                               "was issued.")
+                        raise CertificateError(
+                            gettext("Please write the reason for the exception (at most "
+                                    "%(max)s characters); nothing was issued.")
+                            % {"max": MAX_REASON})
                     reason = form.cleaned_data["reason"]
                 certificate_issue(enrollment=enrollment, actor=request.user, override_reason=reason)
-                messages.success(request, f"Certificate issued to {enrollment.user.display_name}.")
+                messages.success(request, gettext("Certificate issued to %(name)s.")
+                                 % {"name": enrollment.user.display_name})
             elif action in ("reissue", "revoke"):
                 certificate = self._posted(Certificate, "certificate",
                                            enrollment__cohort=self.cohort)
                 if action == "reissue":
                     certificate_reissue(certificate=certificate, actor=request.user)
-                    messages.success(request, "The certificate is being rendered again "
-                                     "(same code).")
+                    messages.success(request, gettext("The certificate is being rendered "
+                                                      "again (same code)."))
                 else:
                     form = RevokeForm(request.POST)
                     if not form.is_valid():
-                        raise CertificateError("Please write the reason for revoking (at most "
-                                               f"{MAX_REVOKE_REASON} characters); the "
-                                               "certificate is not revoked.")
+                        raise CertificateError(
+                            gettext("Please write the reason for revoking (at most %(max)s "
+                                    "characters); the certificate is not revoked.")
+                            % {"max": MAX_REVOKE_REASON})
                     reason = form.cleaned_data["reason"]
                     certificate_revoke(certificate=certificate, actor=request.user, reason=reason)
-                    messages.success(request, "The certificate is revoked; the learner is told.")
+                    messages.success(request,
+                                     gettext("The certificate is revoked; the learner is told."))
             else:
-                messages.error(request, "Unknown action.")
+                messages.error(request, gettext("Unknown action."))
         except CertificateError as exc:
             messages.error(request, str(exc))
         return redirect("facilitate_certificates", slug=self.cohort.slug)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from academy.exports import csv_response
@@ -57,7 +58,7 @@ def transcript_pdf(request):
 @require_POST
 def transcript_link_reset_view(request):
     transcript_link_reset(user=request.user)
-    messages.success(request, "Your transcript has a new link; the old one no longer works.")
+    messages.success(request, _("Your transcript has a new link; the old one no longer works."))
     return redirect("transcript")
 
 

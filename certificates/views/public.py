@@ -7,18 +7,24 @@ import logging
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from academy import ratelimit
+from academy.i18n import supported
 
 from .. import issuer
 from ..models import Certificate, RenderStatus, StatusList, normalize_code
 from ..services import (
+    certificate_pdf,
     credential_verify,
 )
 
@@ -61,15 +67,17 @@ def credential_summary(verification) -> str:
     """One plain sentence for a credential check (see credentials.verification)."""
     checks = {check.name: check for check in verification.checks}
     if verification.verified:
-        return f"Signed by {settings.SITE_NAME}; signature valid; not revoked."
+        return _("Signed by %(issuer)s; signature valid; not revoked.") % {
+            "issuer": settings.SITE_NAME}
     if verification.revoked:
-        return f"Signed by {settings.SITE_NAME}; signature valid; revoked."
+        return _("Signed by %(issuer)s; signature valid; revoked.") % {
+            "issuer": settings.SITE_NAME}
     failed = verification.failed_check
     if checks.get("signature_valid") and checks["signature_valid"].passed is False:
-        return "Not verified: the signature does not match, so it cannot be trusted."
+        return _("Not verified: the signature does not match, so it cannot be trusted.")
     if failed is None:  # nothing could be checked (the academy's keys are unavailable)
-        return f"Not checked: {verification.checks[0].message}"
-    return f"Not verified: {failed.message}"
+        return _("Not checked: %(reason)s") % {"reason": verification.checks[0].message}
+    return _("Not verified: %(reason)s") % {"reason": failed.message}
 
 
 def _certificate_credential_check(certificate):
@@ -157,16 +165,18 @@ MAX_CREDENTIAL_CHARS = 64_000
 
 class CredentialVerifyForm(forms.Form):
     credential = forms.CharField(
-        label="Credential (JSON)",
-        help_text="Paste the whole text of the credential file (credential-….json), "
-        "from the first { to the last }.",
+        label=gettext_lazy("Credential (JSON)"),
+        help_text=gettext_lazy("Paste the whole text of the credential file "
+                               "(credential-….json), from the first { to the last }."),
         widget=forms.Textarea(attrs={"rows": 10, "class": "font-monospace",
                                      "spellcheck": "false", "autocomplete": "off"}),
         max_length=MAX_CREDENTIAL_CHARS,
         error_messages={
-            "required": "Paste the credential's JSON text.",
-            "max_length": "This is longer than any credential the academy issues "
-            f"(at most {MAX_CREDENTIAL_CHARS:,} characters): paste one credential.",
+            "required": gettext_lazy("Paste the credential's JSON text."),
+            "max_length": format_lazy(
+                gettext_lazy("This is longer than any credential the academy issues (at most "
+                             "{max} characters): paste one credential."),
+                max=f"{MAX_CREDENTIAL_CHARS:,}"),
         },
     )
 
@@ -183,8 +193,8 @@ def credential_verify_view(request):
             valid = form.is_valid()
         except RequestDataTooBig:
             form, valid = CredentialVerifyForm(), False
-            context["error"] = ("This is far longer than any credential: paste one "
-                                "credential's JSON text.")
+            context["error"] = _("This is far longer than any credential: paste one "
+                                 "credential's JSON text.")
         context["form"] = form
         if valid:
             verification = credential_verify(form.cleaned_data["credential"])
@@ -193,8 +203,28 @@ def credential_verify_view(request):
     return render(request, "certificates/credential_verify.html", context)
 
 
+# A certificate in its other language, rendered on demand, is kept this long (its key
+# names the render it was made from, so a re-issue is never answered with the old one).
+OTHER_LANGUAGE_PDF_SECONDS = 24 * 3600
+
+
+def _pdf_in(certificate, language) -> bytes:
+    """The certificate's PDF in `language` when that is not its own (not stored)."""
+    key = (f"certificate-pdf:{certificate.pdf_token}:{language}:"
+           f"{certificate.rendered_at.timestamp() if certificate.rendered_at else 0}")
+    pdf = cache.get(key)
+    if pdf is None:
+        from ..rendering import render_certificate_pdf  # WeasyPrint, only when needed
+
+        pdf = certificate_pdf(certificate, render_certificate_pdf, language)
+        cache.set(key, pdf, OTHER_LANGUAGE_PDF_SECONDS)
+    return pdf
+
+
 def download_pdf(request, code):
-    """The owner, the cohort's facilitators and staff; anonymous -> login; others 404."""
+    """The owner, the cohort's facilitators and staff; anonymous -> login; others 404.
+    The stored PDF is in the certificate's language (the holder's at issue);
+    `?lang=en|es` asks for a language, the other one rendered on demand."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     certificate = _lookup(code)
@@ -211,9 +241,17 @@ def download_pdf(request, code):
         return render(
             request, "certificates/not_ready.html", {"certificate": certificate}, status=202
         )
+    as_attachment = request.GET.get("download") == "1"
+    language = supported(request.GET.get("lang"))
+    if language and language != certificate.language:
+        response = HttpResponse(_pdf_in(certificate, language), content_type="application/pdf")
+        filename = f"certificate-{certificate.code}-{language}.pdf"
+        disposition = "attachment" if as_attachment else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        return response
     return FileResponse(
         default_storage.open(certificate.pdf.name, "rb"),
         content_type="application/pdf",
-        as_attachment=request.GET.get("download") == "1",
+        as_attachment=as_attachment,
         filename=f"certificate-{certificate.code}.pdf",
     )
