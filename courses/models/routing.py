@@ -1,7 +1,87 @@
-"""Routing through the typed page tree (catalog -> courses -> modules)."""
+"""Routing through the typed page tree (catalog -> courses -> modules), in each language.
+
+The Spanish tree is a translation of the English one (Wagtail i18n: the Spanish home page
+is a translation of the site's root page, each page keeps its English slug). A page that
+has no translation yet is served from the English tree at its Spanish address, with a
+note (templates/includes/translation_note.html) and `lang="en"` around its content.
+"""
+
+from functools import lru_cache
 
 from django.apps import apps
+from django.conf import settings
 from django.http import Http404
+from django.shortcuts import redirect
+from django.template import engines
+from django.utils.translation import get_language
+from wagtail.models import Locale
+from wagtail.url_routing import RouteResult
+
+_LOCALE_LANGUAGES: dict[int, str] = {}
+
+
+def locale_language(locale_id) -> str:
+    """The language code of a Wagtail locale (kept in memory: locales are few and fixed)."""
+    code = _LOCALE_LANGUAGES.get(locale_id)
+    if code is None:
+        _LOCALE_LANGUAGES.update(Locale.objects.values_list("pk", "language_code"))
+        code = _LOCALE_LANGUAGES.get(locale_id, settings.LANGUAGE_CODE)
+    return code
+
+
+def active_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+@lru_cache(maxsize=32)
+def _fallback_template(template_name, language):
+    """The page's own template with its content marked as being in `language`."""
+    return engines["django"].from_string(
+        '{%% extends "%s" %%}{%% block content %%}<div lang="%s">{{ block.super }}</div>'
+        "{%% endblock %%}" % (template_name, language)
+    )
+
+
+class LocalizedPageMixin:
+    """A curriculum page in the language of the address it is served at, or, when it has
+    no translation in that language yet, in its own language with a note saying so."""
+
+    fallback_note_kind = "page"  # which note: "page", "course" or "module"
+
+    def fallback_language(self) -> str | None:
+        """The page's language when it is not the active one (it is shown as a fallback)."""
+        language = locale_language(self.locale_id)
+        return language if language != active_language() else None
+
+    def source_translation(self):
+        """This page in the default language, when this page is a translation (else None)."""
+        if locale_language(self.locale_id) == settings.LANGUAGE_CODE:
+            return None
+        return (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+
+    def get_template(self, request, *args, **kwargs):
+        template = super().get_template(request, *args, **kwargs)
+        language = self.fallback_language()
+        if language and isinstance(template, str):
+            return _fallback_template(template, language)
+        return template
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_fallback_language"] = self.fallback_language()
+        return context
+
+    def serve(self, request, *args, redirect_to_translation=False, **kwargs):
+        if redirect_to_translation:
+            return redirect(self.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
 
 class SpecificChildRouteMixin:
@@ -10,6 +90,10 @@ class SpecificChildRouteMixin:
     Wagtail's default routing loads the child as a plain Page and then its specific
     class; our tree is typed (catalog -> courses -> modules), so load the specific
     child directly and remember the parent on it.
+
+    In a translated tree, a slug with no page here is looked for under this page's
+    source (English) page: if that page has a translation here under another slug, the
+    request is redirected to it; otherwise the English page is served (with a note).
     """
 
     child_model_name: str
@@ -21,6 +105,24 @@ class SpecificChildRouteMixin:
         try:
             child = model.objects.child_of(self).get(slug=path_components[0])
         except model.DoesNotExist as exc:
-            raise Http404 from exc
+            return self._route_untranslated(request, model, path_components, exc)
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+    def _route_untranslated(self, request, model, path_components, exc):
+        source = self.source_translation() if hasattr(self, "source_translation") else None
+        if source is None:
+            raise Http404 from exc
+        original = model.objects.child_of(source).filter(slug=path_components[0]).first()
+        if original is None:
+            raise Http404 from exc
+        translated = (
+            model.objects.live()
+            .filter(translation_key=original.translation_key, locale_id=self.locale_id)
+            .first()
+        )
+        if translated is not None:
+            page, args, kwargs = translated.route(request, path_components[1:])
+            return RouteResult(page, args=args, kwargs={**kwargs, "redirect_to_translation": True})
+        original._cached_parent_obj = source
+        return original.route(request, path_components[1:])
