@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from wagtail.url_routing import RouteResult
 
 _LOCALE_LANGUAGES: dict[int, str] = {}
+CONTENT_LANGUAGES = frozenset(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 def locale_language(locale_id) -> str:
@@ -65,6 +66,25 @@ class LocalizedPageMixin:
             )
             .first()
         )
+
+    def get_url_parts(self, request=None):
+        """A page of the default language, linked to while another language is active
+        (the Spanish catalog listing an untranslated course, a Spanish email), keeps the
+        reader in that language: its address there routes to its translation, or to the
+        page itself with the note."""
+        parts = super().get_url_parts(request)
+        language = active_language()
+        if (
+            parts
+            and parts[2]
+            and language != settings.LANGUAGE_CODE
+            and language in CONTENT_LANGUAGES
+            and locale_language(self.locale_id) == settings.LANGUAGE_CODE
+        ):
+            from academy.i18n import page_in
+
+            parts = (parts[0], parts[1], page_in(parts[2], language))
+        return parts
 
     def get_template(self, request, *args, **kwargs):
         template = super().get_template(request, *args, **kwargs)
