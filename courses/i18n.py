@@ -16,14 +16,25 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
-from .models.routing import active_language, locale_language
+from .models.routing import active_language, locale_id_for, locale_language
 
 
 def root_in_active_language(site):
+    """The site's root page in the active language (its live translation), else itself."""
     root = site.root_page
-    if locale_language(root.locale_id) == active_language():
-        return root.specific
-    return root.localized.specific
+    language = active_language()
+    if locale_language(root.locale_id) != language:
+        locale_id = locale_id_for(language)
+        translation = (
+            root.specific_class.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .first()
+            if locale_id is not None
+            else None
+        )
+        if translation is not None:
+            return translation
+    return root.specific
 
 
 def serve(request, path):

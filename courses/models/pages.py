@@ -1,12 +1,12 @@
 """Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Q
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -141,6 +141,14 @@ class CatalogPage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
             }
         )
         return context
+
+
+def _terms_in_language(terms, model):
+    """A course's pillars or policy areas as the active language names them (their
+    translations, else as they are), in one query like `list(terms.all())`."""
+    if get_language() is None or get_language()[:2] == settings.LANGUAGE_CODE:
+        return list(terms.all())
+    return list(model.for_language().filter(translation_key__in=terms.values("translation_key")))
 
 
 def _parent_url(url):
@@ -296,8 +304,8 @@ class CoursePage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
         context["catalog_url"] = _parent_url(self.get_url(request))
         context["progress"] = course_progress(request.user, self, modules=modules)
         context["co_authors"] = list(self.co_authors.all())
-        context["pillars"] = Pillar.localized_list(self.pillars.all())
-        context["policy_areas"] = PolicyArea.localized_list(self.policy_areas.all())
+        context["pillars"] = _terms_in_language(self.pillars, Pillar)
+        context["policy_areas"] = _terms_in_language(self.policy_areas, PolicyArea)
         return context
 
 

@@ -10,11 +10,13 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template import engines
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 
 _LOCALE_LANGUAGES: dict[int, str] = {}
@@ -28,6 +30,16 @@ def locale_language(locale_id) -> str:
         _LOCALE_LANGUAGES.update(Locale.objects.values_list("pk", "language_code"))
         code = _LOCALE_LANGUAGES.get(locale_id, settings.LANGUAGE_CODE)
     return code
+
+
+def locale_id_for(language) -> int | None:
+    """The id of the Wagtail locale of `language` (kept in memory like locale_language)."""
+    for _attempt in range(2):
+        for pk, code in _LOCALE_LANGUAGES.items():
+            if code == language:
+                return pk
+        _LOCALE_LANGUAGES.update(Locale.objects.values_list("pk", "language_code"))
+    return None
 
 
 def active_language() -> str:
@@ -79,12 +91,18 @@ class LocalizedPageMixin:
             and parts[2]
             and language != settings.LANGUAGE_CODE
             and language in CONTENT_LANGUAGES
-            and locale_language(self.locale_id) == settings.LANGUAGE_CODE
+            and self._tree_language(request) == settings.LANGUAGE_CODE
         ):
             from academy.i18n import page_in
 
             parts = (parts[0], parts[1], page_in(parts[2], language))
         return parts
+
+    def _tree_language(self, request):
+        """The language of the site root this page is under (no query: Wagtail caches the
+        site root paths, and a page listed with .only() may not have its locale_id)."""
+        roots = self._get_relevant_site_root_paths(request)
+        return roots[0][3] if roots else None
 
     def get_template(self, request, *args, **kwargs):
         template = super().get_template(request, *args, **kwargs)
@@ -122,27 +140,52 @@ class SpecificChildRouteMixin:
         if not path_components:
             return super().route(request, path_components)
         model = apps.get_model("courses", self.child_model_name)
+        if locale_language(self.locale_id) != settings.LANGUAGE_CODE:
+            return self._route_translated(request, model, path_components)
         try:
             child = model.objects.child_of(self).get(slug=path_components[0])
         except model.DoesNotExist as exc:
-            return self._route_untranslated(request, model, path_components, exc)
+            raise Http404 from exc
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
 
-    def _route_untranslated(self, request, model, path_components, exc):
-        source = self.source_translation() if hasattr(self, "source_translation") else None
-        if source is None:
-            raise Http404 from exc
-        original = model.objects.child_of(source).filter(slug=path_components[0]).first()
-        if original is None:
-            raise Http404 from exc
-        translated = (
-            model.objects.live()
-            .filter(translation_key=original.translation_key, locale_id=self.locale_id)
-            .first()
+    def _route_translated(self, request, model, path_components):
+        """In a translated tree, one query finds the child with this slug here or, when
+        there is none, the child with this slug of this page's original (same translation
+        key, default language), with the id of that child's translation here if it has
+        one under another slug."""
+        parent_length = self.depth * self.steplen
+        candidates = list(
+            model.objects.filter(slug=path_components[0], depth=self.depth + 1)
+            .filter(
+                Q(path__startswith=self.path)
+                | Q(
+                    Exists(
+                        Page.objects.filter(
+                            path=Substr(OuterRef("path"), 1, parent_length),
+                            translation_key=self.translation_key,
+                            locale__language_code=settings.LANGUAGE_CODE,
+                        )
+                    )
+                )
+            )
+            .annotate(
+                translation_id=Subquery(
+                    model.objects.live()
+                    .filter(translation_key=OuterRef("translation_key"), locale_id=self.locale_id)
+                    .values("pk")[:1]
+                )
+            )[:2]
         )
-        if translated is not None:
+        own = next((c for c in candidates if c.path.startswith(self.path)), None)
+        if own is not None:
+            own._cached_parent_obj = self
+            return own.route(request, path_components[1:])
+        if not candidates:
+            raise Http404
+        original = candidates[0]
+        if original.translation_id is not None:
+            translated = model.objects.get(pk=original.translation_id)
             page, args, kwargs = translated.route(request, path_components[1:])
             return RouteResult(page, args=args, kwargs={**kwargs, "redirect_to_translation": True})
-        original._cached_parent_obj = source
         return original.route(request, path_components[1:])

@@ -14,6 +14,8 @@ from wagtail.models import TranslatableMixin
 
 from academy.inputs import bounded
 
+from .routing import locale_language
+
 
 class CourseFormat(models.TextChoices):
     SELF_PACED = "self_paced", _("Self-paced")
@@ -61,7 +63,7 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
         one query, none if they are all in that language already."""
         language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
         terms = list(terms)
-        if not terms:
+        if not terms or all(locale_language(t.locale_id) == language for t in terms):
             return terms
         keys = {t.translation_key for t in terms}
         by_key = {
