@@ -49,9 +49,10 @@ def active_language() -> str:
 @lru_cache(maxsize=32)
 def _fallback_template(template_name, language):
     """The page's own template with its content marked as being in `language`."""
+    extends = '{% extends "' + template_name + '" %}'
+    content = '<div lang="' + language + '">{{ block.super }}</div>'
     return engines["django"].from_string(
-        '{%% extends "%s" %%}{%% block content %%}<div lang="%s">{{ block.super }}</div>'
-        "{%% endblock %%}" % (template_name, language)
+        extends + "{% block content %}" + content + "{% endblock %}"
     )
 
 
