@@ -15,6 +15,7 @@ from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template import engines
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
@@ -79,6 +80,15 @@ class LocalizedPageMixin:
             )
             .first()
         )
+
+    @cached_property
+    def original(self):
+        """This page in the default language (itself when it is in it, or when it is a
+        translation with no original). Cohorts, enrollments, module completions and
+        certificates belong to the original course and modules: code that receives a
+        translated page (the Spanish course page's cohorts, a Spanish module marked
+        complete) should use `page.original`."""
+        return self.source_translation() or self
 
     def get_url_parts(self, request=None):
         """A page of the default language, linked to while another language is active

@@ -151,3 +151,9 @@ def test_spanish_pages_stay_within_the_query_bounds(client, spanish_site):
     assert _queries(client, "/es/catalog/peoples-budgets/extra-1/") <= 12
     # The catalog: one query more than in English (which courses have a translation).
     assert _queries(client, "/es/catalog/") <= _queries(client, "/catalog/") + 1
+
+
+def test_a_translation_knows_its_original(spanish_site):
+    assert spanish_site["es_course"].original == spanish_site["course"]
+    assert spanish_site["es_module"].original == spanish_site["module"]
+    assert spanish_site["course"].original is spanish_site["course"]
