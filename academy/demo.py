@@ -57,6 +57,7 @@ def load_people(data_dir: Path | None = None) -> list[dict]:
     for entry in read_toml(data_dir / "people.toml").tables("people"):
         row = entry.model_fields(User, "email", **{k: "" for k in PROFILE_FIELDS})
         row["time_zone"] = row["time_zone"] or "America/New_York"
+        row["preferred_language"] = entry.model_field(User, "preferred_language", "en")
         row["role"] = entry.choice("role", entry.text("role"), ROLE_LABELS)
         row["organization"] = entry.text("organization", "")
         if row["organization"]:
@@ -126,7 +127,7 @@ def seed(log):
 
     orgs = {o.slug: o for o in Organization.objects.all()}
     for person in people:
-        fields = {k: person[k] for k in PROFILE_FIELDS}
+        fields = {k: person[k] for k in (*PROFILE_FIELDS, "preferred_language")}
         fields["organization"] = orgs.get(person["organization"])
         fields["is_staff"] = fields["is_superuser"] = person["role"] == "staff"
         user, created = User.objects.get_or_create(email=person["email"], defaults=fields)

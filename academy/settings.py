@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "academy.users_app.AcademyUsersAppConfig",
@@ -359,6 +361,11 @@ WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# The curriculum in English and Spanish: each Spanish page is a translation of its English
+# page (same slug), made in the admin with "Translate" (simple_translation) and reviewed
+# by the same workflow; a page with no translation is shown in English with a note.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # One login for the whole site: the admin sends people to allauth's (rate limits, email
 # verification, two-factor authentication); email and password are managed there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"

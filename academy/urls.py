@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -30,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("me/profile/", academy_views.profile, name="profile"),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, routed in the address's language with the English fallback of
+    # untranslated pages (courses/i18n.py: Wagtail's URLs, its serve view wrapped).
+    path("", include("courses.i18n")),
     prefix_default_language=False,
 )

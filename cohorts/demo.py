@@ -12,6 +12,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from academy.models import User
@@ -115,6 +116,12 @@ MARKS = {"P": AttendanceStatus.PRESENT, "L": AttendanceStatus.LATE,
 SELF_PACED = ("peoples-budgets", [3, 5, 8], 3)  # course, officials who start, one who finishes
 
 
+# The official who prefers Spanish (academy/demo_data/people.toml): enrolled in a cohort of
+# the course that has a Spanish translation, so the demo shows Spanish emails, My learning
+# and the course in Spanish (courses/demo_data/es/).
+SPANISH_SPEAKER = (28, "organizer-winter-2027")
+
+
 def _official(n):
     return User.objects.filter(email=f"official{n}@example.org").first()
 
@@ -210,7 +217,11 @@ def _seed_self_paced(courses, log):
 
 
 def seed(log):
-    courses = {c.slug: c for c in CoursePage.objects.live()}
+    # Cohorts are of the English course pages (a translation shares its course's slug).
+    courses = {
+        c.slug: c
+        for c in CoursePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    }
     if not courses:
         return
     facilitators = {k: User.objects.filter(email=v).first() for k, v in FACILITATORS.items()}
@@ -218,3 +229,14 @@ def seed(log):
     for spec in COHORTS:
         _seed_cohort(spec, courses, facilitators, now, log)
     _seed_self_paced(courses, log)
+    _seed_spanish_speaker(log)
+
+
+def _seed_spanish_speaker(log):
+    n, slug = SPANISH_SPEAKER
+    user, cohort = _official(n), Cohort.objects.filter(slug=slug).first()
+    if user is None or cohort is None or cohort.enrollments.filter(user=user).exists():
+        return
+    enrollment_create(cohort=cohort, user=user, share_name=True,
+                      hopes="Herramientas prácticas para usar con mis colegas del concejo.")
+    log(f"{user.email} ({user.preferred_language}) in cohort {cohort}")

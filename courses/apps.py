@@ -10,7 +10,8 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from .notifications import connect_notifiers
-        from .signals import connect_cache_invalidation
+        from .signals import connect_cache_invalidation, connect_translations
 
         connect_notifiers()
         connect_cache_invalidation()
+        connect_translations()

@@ -1,18 +1,23 @@
 """Curriculum from courses/demo_data/*.toml: taxonomy, page tree, courses and modules,
 review workflow, partner author groups and a few module completions (called by seed_demo).
+Then its Spanish translation from courses/demo_data/es/ (Wagtail translations of the
+English terms and pages, same slugs: see that folder's README).
 
 The files are read and checked (courses/demo_files.py) before anything is written.
 Idempotent: what exists already (by slug) is left as it is.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -22,7 +27,7 @@ from wagtail.models import (
 
 from academy.models import Organization, User
 
-from .demo_files import load
+from .demo_files import load, load_translation
 from .models import (
     AcademyHomePage,
     CatalogPage,
@@ -37,6 +42,12 @@ from .permissions import organization_sync_authoring
 
 STAFF_GROUP = "Academy staff"
 WORKFLOW_NAME = "Partner curriculum review"
+TRANSLATIONS = ("es",)  # courses/demo_data/<language>/
+
+
+def _default_language(queryset):
+    """The English pages or terms of `queryset` (the translations share their slugs)."""
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def _publish(page, user=None):
@@ -46,7 +57,7 @@ def _publish(page, user=None):
 
 def seed_page_tree(log, home_fields, catalog_fields):
     root = Page.get_first_root_node()
-    home = AcademyHomePage.objects.first()
+    home = _default_language(AcademyHomePage.objects).first()
     if home is None:
         # Wagtail's first migration leaves a plain "Welcome" page; replace it.
         for welcome in Page.objects.filter(depth=2, content_type__model="page"):
@@ -80,8 +91,8 @@ def seed_page_tree(log, home_fields, catalog_fields):
 
 def seed_courses(catalog, courses, log):
     orgs = {o.slug: o for o in Organization.objects.all()}
-    pillars = {p.slug: p for p in Pillar.objects.all()}
-    areas = {a.slug: a for a in PolicyArea.objects.all()}
+    pillars = {p.slug: p for p in _default_language(Pillar.objects)}
+    areas = {a.slug: a for a in _default_language(PolicyArea.objects)}
     authors_by_org = {}
     for user in User.objects.filter(organization__is_academy=False, is_staff=False).order_by(
         "email"
@@ -137,7 +148,7 @@ def seed_staff_group():
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    home = AcademyHomePage.objects.first()
+    homes = list(AcademyHomePage.objects.all())  # the English tree and its translations
     for perm in Permission.objects.filter(
         content_type__app_label="wagtailcore",
         codename__in=[
@@ -149,7 +160,8 @@ def seed_staff_group():
             "unlock_page",
         ],
     ):
-        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=perm)
+        for home in homes:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=perm)
     root = Collection.get_first_root_node()
     for perm in Permission.objects.filter(
         content_type__app_label__in=["wagtaildocs", "wagtailimages"],
@@ -180,18 +192,68 @@ def seed_workflow(catalog, staff_group, log):
         WorkflowTask.objects.create(workflow=workflow, task=partner_task, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=academy_task, sort_order=1)
         log("review workflow: partner review, then academy approval")
-    WorkflowPage.objects.update_or_create(page=catalog, defaults={"workflow": workflow})
+    # The same review for every language: the catalog and its translations.
+    for page in CatalogPage.objects.filter(translation_key=catalog.translation_key):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def _translated_page(page, locale, fields, log):
+    """`page`'s translation in `locale`, made once as Wagtail's "Translate" makes it (a
+    copy with the same translation key and slug: courses.signals completes it), with the
+    translated `fields`, then published. An existing translation is left as it is."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = CopyPageForTranslationAction(page=page, locale=locale).execute(
+        skip_permission_checks=True
+    ).specific
+    for name, value in fields.items():
+        if name != "slug":
+            setattr(translation, name, value)
+    _publish(translation)
+    log(f"{locale.language_code} page {translation.title}")
+    return translation
+
+
+def seed_translation(language, home, catalog, log):
+    """The curriculum in `language` (courses/demo_data/<language>/): its taxonomy terms,
+    home and catalog pages and the courses that have a translation there."""
+    data = load_translation(language)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    for model, rows in ((Pillar, data["pillars"]), (PolicyArea, data["policy_areas"])):
+        for row in rows:
+            if model.objects.filter(slug=row["slug"], locale=locale).exists():
+                continue
+            term = _default_language(model.objects).get(slug=row["slug"]).copy_for_translation(
+                locale
+            )
+            for name, value in row.items():
+                setattr(term, name, value)
+            term.save()
+    _translated_page(home, locale, data["home"], log)
+    translated_catalog = _translated_page(catalog, locale, data["catalog"], log)
+    for course_data in data["courses"]:
+        course = CoursePage.objects.child_of(catalog).get(slug=course_data["fields"]["slug"])
+        if not CoursePage.objects.child_of(translated_catalog).filter(slug=course.slug).exists():
+            _translated_page(course, locale, course_data["fields"], log)
+        for module_data in course_data["modules"]:
+            module = ModulePage.objects.child_of(course).get(slug=module_data["fields"]["slug"])
+            _translated_page(module, locale, module_data["fields"], log)
 
 
 def seed(log):
     curriculum = load()
     for model, rows in ((Pillar, curriculum["pillars"]), (PolicyArea, curriculum["policy_areas"])):
         for row in rows:
-            model.objects.get_or_create(slug=row["slug"], defaults=row)
+            _default_language(model.objects).get_or_create(slug=row["slug"], defaults=row)
     home, catalog = seed_page_tree(log, curriculum["home"], curriculum["catalog"])
     staff_group = seed_staff_group()
     seed_courses(catalog, curriculum["courses"], log)
+    seed_workflow(catalog, staff_group, log)
+    for language in TRANSLATIONS:
+        seed_translation(language, home, catalog, log)
+    seed_staff_group()  # its rights cover the translated trees too
     seed_workflow(catalog, staff_group, log)
 
     for org in Organization.objects.filter(is_academy=False):

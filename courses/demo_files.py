@@ -52,6 +52,46 @@ def load(data_dir: Path | None = None) -> dict:
     return {**terms, "home": home_fields, "catalog": catalog_fields, "courses": courses}
 
 
+def load_translation(language: str, data_dir: Path | None = None) -> dict:
+    """The curriculum's translation in `data_dir`/<language>/ (courses/demo_data/es/),
+    checked like the English files: the same keys, paired with the English by slug.
+    Its site.toml lists every course of the catalog; a course with no file in the folder
+    has no translation yet (the site shows it in English)."""
+    english = data_dir or DATA_DIR
+    data_dir = english / language
+    taxonomy = read_toml(data_dir / "taxonomy.toml")
+    terms = {
+        "pillars": _terms(taxonomy, "pillars", Pillar),
+        "policy_areas": _terms(taxonomy, "policy_areas", PolicyArea),
+    }
+    taxonomy.done()
+
+    site = read_toml(data_dir / "site.toml")
+    home = site.table("home")
+    home_fields = home.model_fields(AcademyHomePage, "title", hero_heading="", hero_text="",
+                                    intro="")
+    home.done()
+    catalog = site.table("catalog")
+    catalog_fields = catalog.model_fields(CatalogPage, "title", intro="")
+    order = _course_order(catalog, english)  # the English catalog's courses
+    catalog.done()
+    site.done()
+    files = {p.stem for p in data_dir.glob("*.toml")} - SITE_FILES
+    stray = sorted(files - set(order))
+    if stray:
+        raise DataFileError(data_dir / f"{stray[0]}.toml", "",
+                            "there is no English course of this name to translate")
+
+    known = {key: [t["slug"] for t in rows] for key, rows in terms.items()}
+    known["organisations"] = [o["slug"] for o in load_organizations()]
+    courses = [
+        _course(read_toml(data_dir / f"{slug}.toml"), slug, known)
+        for slug in order
+        if slug in files
+    ]
+    return {**terms, "home": home_fields, "catalog": catalog_fields, "courses": courses}
+
+
 def _terms(table: Table, key: str, model) -> list[dict]:
     rows, seen = [], set()
     for entry in table.tables(key):

@@ -6,8 +6,14 @@ the group create ModulePages under it (the only allowed child type) and edit the
 Editing the course page itself is refused by a before_edit_page hook
 (courses/wagtail_hooks.py). The group never gets "publish": publishing goes
 through the review workflow.
+
+Translations: a course's co-authors are those of the course in the default language
+(English), and their rights cover every translation of it (the Spanish course and its
+modules), so partners draft and translate modules in Spanish through the same workflow.
+The group may also submit pages for translation (simple_translation).
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -17,6 +23,22 @@ from academy.models import Organization
 from .models import CoursePage
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+
+def co_authored_courses(organization):
+    """The courses `organization` co-authors, in every language: the courses that list it
+    (in the default language, or, for a course with no English original, in its own) and
+    all their translations."""
+    listed = CoursePage.objects.filter(co_authors=organization)
+    originals = listed.filter(locale__language_code=settings.LANGUAGE_CODE)
+    untranslated = listed.exclude(
+        translation_key__in=CoursePage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).values("translation_key")
+    )
+    return CoursePage.objects.filter(
+        translation_key__in=originals.values("translation_key")
+    ) | untranslated
 
 
 def _authors_group_name(org):
@@ -40,6 +62,11 @@ def organization_sync_authoring(*, organization: Organization) -> Group | None:
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     group.permissions.add(admin_access)
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="simple_translation", codename="submit_translation"
+        )
+    )
 
     # Documents and images: partners may upload and choose them for readings.
     root = Collection.get_first_root_node()
@@ -52,9 +79,7 @@ def organization_sync_authoring(*, organization: Organization) -> Group | None:
                 group=group, collection=root, permission=perm
             )
 
-    wanted = set(
-        CoursePage.objects.filter(co_authors=organization).values_list("pk", flat=True)
-    )
+    wanted = set(co_authored_courses(organization).values_list("pk", flat=True))
     perms = {
         p.codename: p
         for p in Permission.objects.filter(

@@ -1,7 +1,10 @@
 """Wagtail admin for the curriculum: taxonomies, partner organisations, authoring rules."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
@@ -31,7 +34,7 @@ class PolicyAreaViewSet(SnippetViewSet):
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "Taxonomy"
+    menu_label = gettext_lazy("Taxonomy")
     menu_icon = "tag"
     menu_order = 210
     items = (PillarViewSet, PolicyAreaViewSet)
@@ -61,7 +64,7 @@ class OrganizationViewSet(ModelViewSet):
 
     model = Organization
     icon = "group"
-    menu_label = "Organizations"
+    menu_label = gettext_lazy("Organizations")
     menu_order = 250
     add_to_admin_menu = True
     add_view_class = OrganizationCreateView
@@ -85,12 +88,21 @@ def register_organization_viewset():
 
 @hooks.register("before_edit_page")
 def partners_edit_modules_not_courses(request, page):
-    """Partner authors draft modules; the course page itself is the academy's."""
-    if isinstance(page.specific, CoursePage) and request.user.is_partner_author:
+    """Partner authors draft modules; the course page itself is the academy's. A
+    translation of a course (its Spanish page) may be drafted by the course's partner
+    authors too: they translate it, the review workflow decides."""
+    specific = page.specific
+    if (
+        isinstance(specific, CoursePage)
+        and request.user.is_partner_author
+        and specific.locale.language_code == settings.LANGUAGE_CODE
+    ):
         messages.error(
             request,
-            "Partner authors edit the modules of a course; the course page itself is "
-            "edited by academy staff.",
+            _(
+                "Partner authors edit the modules of a course; the course page itself is "
+                "edited by academy staff."
+            ),
         )
         return redirect("wagtailadmin_explore", page.pk)
     return None

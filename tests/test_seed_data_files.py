@@ -199,7 +199,7 @@ def test_seed_demo_stops_with_the_file_and_field(data_dir, monkeypatch):
 def test_the_shipped_files_load_and_say_nothing_of_a_demo():
     curriculum = demo_files.load()
     people = academy_demo.load_people()
-    assert len(curriculum["courses"]) >= 6 and len(people) == 34
+    assert len(curriculum["courses"]) >= 6 and len(people) == 35
     text = repr([curriculum, academy_demo.load_organizations(), people])
     assert not re.search(r"\b(demo|demos|lorem|ipsum|placeholder|todo|tbd|fixme)\b", text, re.I)
 

@@ -1,10 +1,13 @@
 """Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,11 +22,11 @@ from academy.models import Organization
 from ..blocks import ModuleBodyBlock
 from ..forms import CoursePageForm, ModulePageForm
 from ..selectors import catalog_search, clean_text_param, course_progress
-from .routing import SpecificChildRouteMixin
+from .routing import LocalizedPageMixin, SpecificChildRouteMixin
 from .taxonomy import CourseFormat, Pillar, PolicyArea
 
 
-class AcademyHomePage(SpecificChildRouteMixin, Page):
+class AcademyHomePage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
     hero_heading = models.CharField(max_length=200, blank=True)
     hero_text = models.TextField(**bounded(1000, blank=True))
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -36,7 +39,7 @@ class AcademyHomePage(SpecificChildRouteMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CatalogPage"]
-    max_count = 1
+    max_count = 2  # one per content language (WAGTAIL_CONTENT_LANGUAGES): English, Spanish
     child_model_name = "CatalogPage"
 
     def get_context(self, request, *args, **kwargs):
@@ -56,7 +59,7 @@ class AcademyHomePage(SpecificChildRouteMixin, Page):
         return context
 
 
-class CatalogPage(SpecificChildRouteMixin, Page):
+class CatalogPage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
     """Lists courses with filters (pillar, policy area, format) and Wagtail search."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -69,15 +72,33 @@ class CatalogPage(SpecificChildRouteMixin, Page):
     child_model_name = "CoursePage"
 
     def course_pages(self):
-        """Live, public courses of this catalog (unordered: search ranks them)."""
-        return CoursePage.objects.live().public().child_of(self)
+        """Live, public courses of this catalog (unordered: search ranks them). A
+        translated catalog also lists the courses of its source catalog that have no
+        translation yet (they are shown in English, with a note)."""
+        courses = CoursePage.objects.live().public()
+        source = self.source_translation()
+        if source is None:
+            return courses.child_of(self)
+        translated = CoursePage.objects.child_of(self).values("translation_key")
+        return courses.filter(
+            courses.child_of_q(self)
+            | (courses.child_of_q(source) & ~Q(translation_key__in=translated))
+        )
 
     def courses(self):
         return self.course_pages().order_by("title")
 
     def module_pages(self):
-        """Live, public modules of every course of this catalog."""
-        return ModulePage.objects.live().public().descendant_of(self)
+        """Live, public modules of every course of this catalog (and, for a translated
+        catalog, of the untranslated courses it lists)."""
+        modules = ModulePage.objects.live().public()
+        source = self.source_translation()
+        if source is None:
+            return modules.descendant_of(self)
+        in_listed_course = Q(pk__in=[])
+        for path in self.course_pages().values_list("path", flat=True):
+            in_listed_course |= Q(path__startswith=path, depth=self.depth + 2)
+        return modules.filter(in_listed_course)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -112,14 +133,22 @@ class CatalogPage(SpecificChildRouteMixin, Page):
                 "courses": page_obj.object_list,
                 "matching_modules": modules,
                 "query": query,
-                "pillars": Pillar.objects.all(),
-                "policy_areas": PolicyArea.objects.all(),
+                "pillars": Pillar.for_language(),
+                "policy_areas": PolicyArea.for_language(),
                 "formats": CourseFormat.choices,
                 "selected": {"pillar": pillar, "area": area, "format": fmt},
                 "filtered": bool(pillar or area or fmt or query),
             }
         )
         return context
+
+
+def _terms_in_language(terms, model):
+    """A course's pillars or policy areas as the active language names them (their
+    translations, else as they are), in one query like `list(terms.all())`."""
+    if get_language() is None or get_language()[:2] == settings.LANGUAGE_CODE:
+        return list(terms.all())
+    return list(model.for_language().filter(translation_key__in=terms.values("translation_key")))
 
 
 def _parent_url(url):
@@ -166,13 +195,13 @@ def _with_listing_data(courses):
     return qs
 
 
-class CoursePage(SpecificChildRouteMixin, Page):
+class CoursePage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
     summary = models.TextField(
-        **bounded(1000, help_text="Two or three sentences shown in the catalog."))
+        **bounded(1000, help_text=_("Two or three sentences shown in the catalog.")))
     outcomes = StreamField(
-        [("outcome", blocks.CharBlock(max_length=300, label="Outcome"))],
+        [("outcome", blocks.CharBlock(max_length=300, label=_("Outcome")))],
         blank=True,
-        help_text="What learners will be able to do after the course.",
+        help_text=_("What learners will be able to do after the course."),
     )
     pillars = ParentalManyToManyField(Pillar, blank=True, related_name="courses")
     policy_areas = ParentalManyToManyField(PolicyArea, blank=True, related_name="courses")
@@ -189,7 +218,7 @@ class CoursePage(SpecificChildRouteMixin, Page):
         Organization,
         blank=True,
         related_name="courses",
-        help_text="Partner organisations whose authors may draft modules of this course.",
+        help_text=_("Partner organisations whose authors may draft modules of this course."),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -197,15 +226,15 @@ class CoursePage(SpecificChildRouteMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown on the course's card in the catalog and on the home page, and at "
-        "the top of the course page (cropped to 16:9).",
+        help_text=_("Shown on the course's card in the catalog and on the home page, and at "
+                    "the top of the course page (cropped to 16:9)."),
     )
     image_alt = models.CharField(
-        "Alt text",
+        _("Alt text"),
         max_length=250,
         blank=True,
-        help_text="What the image shows, for people who cannot see it. Required with an "
-        "image, unless the image has a description in the image library.",
+        help_text=_("What the image shows, for people who cannot see it. Required with an "
+                    "image, unless the image has a description in the image library."),
     )
 
     search_fields = Page.search_fields + [
@@ -224,12 +253,12 @@ class CoursePage(SpecificChildRouteMixin, Page):
                 FieldPanel("format"),
                 FieldPanel("estimated_hours"),
             ],
-            heading="Catalog",
+            heading=_("Catalog"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         MultiFieldPanel(
             [FieldPanel("training_topics"), FieldPanel("counts_toward")],
-            heading="State training requirements",
+            heading=_("State training requirements"),
         ),
         FieldPanel("co_authors", widget=forms.CheckboxSelectMultiple),
     ]
@@ -238,6 +267,7 @@ class CoursePage(SpecificChildRouteMixin, Page):
     base_form_class = CoursePageForm
     subpage_types = ["courses.ModulePage"]
     child_model_name = "ModulePage"
+    fallback_note_kind = "course"
 
     def modules(self):
         return ModulePage.objects.live().public().child_of(self)
@@ -274,25 +304,25 @@ class CoursePage(SpecificChildRouteMixin, Page):
         context["catalog_url"] = _parent_url(self.get_url(request))
         context["progress"] = course_progress(request.user, self, modules=modules)
         context["co_authors"] = list(self.co_authors.all())
-        context["pillars"] = list(self.pillars.all())
-        context["policy_areas"] = list(self.policy_areas.all())
+        context["pillars"] = _terms_in_language(self.pillars, Pillar)
+        context["policy_areas"] = _terms_in_language(self.policy_areas, PolicyArea)
         return context
 
 
-class ModulePage(Page):
+class ModulePage(LocalizedPageMixin, Page):
     intro = models.TextField(
-        **bounded(1000, blank=True, help_text="One or two sentences shown in lists."))
+        **bounded(1000, blank=True, help_text=_("One or two sentences shown in lists.")))
     body = StreamField(ModuleBodyBlock(), blank=True)
     estimated_minutes = models.PositiveIntegerField(default=30)
     required = models.BooleanField(
-        default=True, help_text="Required modules count towards course completion."
+        default=True, help_text=_("Required modules count towards course completion.")
     )
     authors = ParentalManyToManyField(
         Organization,
         blank=True,
         related_name="authored_modules",
-        help_text="Organizations that wrote this module. A partner author's own "
-        "organisation is added automatically when they save.",
+        help_text=_("Organizations that wrote this module. A partner author's own "
+                    "organisation is added automatically when they save."),
     )
 
     search_fields = Page.search_fields + [
@@ -309,12 +339,13 @@ class ModulePage(Page):
                 FieldPanel("required"),
                 FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
             ],
-            heading="Module details",
+            heading=_("Module details"),
         ),
     ]
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    fallback_note_kind = "module"
     base_form_class = ModulePageForm
 
     @cached_property

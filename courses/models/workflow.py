@@ -1,11 +1,25 @@
 """The partner-review step of the curriculum workflow (then academy approval)."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from academy.models import User
+from academy.models import Organization, User
 
 from .pages import CoursePage
+
+
+def course_partners(course):
+    """The partner organisations co-authoring `course`: those of the course in the default
+    language when `course` is a translation of it (a Spanish course is reviewed by the
+    co-authors of its English course), else its own."""
+    original = CoursePage.objects.filter(
+        translation_key=course.translation_key,
+        locale__language_code=settings.LANGUAGE_CODE,
+    )
+    return Organization.objects.filter(is_academy=False).filter(
+        courses__in=original if original.exists() else [course]
+    ).distinct()
 
 
 class PartnerReviewTask(Task):
@@ -36,7 +50,7 @@ class PartnerReviewTask(Task):
         submitter_id = workflow_state.requested_by_id if workflow_state else None
         return User.objects.filter(
             is_active=True,
-            organization__in=course.co_authors.filter(is_academy=False),
+            organization__in=course_partners(course),
         ).exclude(pk=submitter_id)
 
     def _can_review(self, obj, user, task_state=None):
@@ -81,5 +95,5 @@ class PartnerReviewTask(Task):
         return _("Authors of the course's co-authoring partner organisations review the draft")
 
     class Meta:
-        verbose_name = "Partner review task"
-        verbose_name_plural = "Partner review tasks"
+        verbose_name = _("Partner review task")
+        verbose_name_plural = _("Partner review tasks")
