@@ -284,7 +284,7 @@ def enrollment_promote(*, enrollment: Enrollment, actor) -> Enrollment:
     hand adds a seat: the cohort may go over its capacity, as the facilitator decided.
     """
     with cohort_transaction():
-        _, enrollment = _managed(enrollment, actor)
+        _cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status != S.WAITLISTED:
             raise EnrollmentError(_("Only people on the waitlist can be promoted."))
         set_status(enrollment, S.ENROLLED, actor=actor, kind="promoted")

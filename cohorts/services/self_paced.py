@@ -20,7 +20,7 @@ CERTIFICATE_TASK = "certificates.issue_self_paced"
 
 def self_paced_cohort(course) -> Cohort:
     """The course's standing cohort (made on first use)."""
-    cohort, _ = Cohort.objects.get_or_create(
+    cohort, _created = Cohort.objects.get_or_create(
         course=course, self_paced=True,
         defaults={
             "slug": f"{course.slug}-self-paced"[:100], "title": "Self-paced",
