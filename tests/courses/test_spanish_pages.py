@@ -17,10 +17,12 @@ def test_catalog_in_spanish(client, course, modules):
     assert "Buscar cursos y módulos" in html and "Todas las modalidades" in html
     assert ">Aplicar<" in html and "1 curso" in html and "3 módulos" in html
     assert "6 horas" in html
+    assert '<a href="/es/catalog/">Catálogo</a>' in html  # the footer stays in Spanish
     searched = client.get("/es/catalog/?q=zzzz").content.decode()
     assert "Ningún curso ni módulo coincide con “zzzz”. Pruebe con menos palabras" in searched
     english = client.get("/catalog/").content.decode()
     assert "Search courses and modules" in english and "1 course" in english
+    assert '<a href="/catalog/">Catalog</a>' in english
 
 
 def test_course_page_in_spanish(client, catalog):
