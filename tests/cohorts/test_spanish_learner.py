@@ -80,6 +80,7 @@ def test_my_learning_in_spanish(client, cohort, modules, hablante, settings):
     client.post(es(reverse("module_complete", args=[modules[0].pk])))
     html = client.get("/es/me/").content.decode()
     assert "<h1>Mi aprendizaje</h1>" in html and "Sus cohortes" in html
+    assert '<h3 class="h5 mt-3">Inscrito/a</h3>' in html
     assert "Inscrito/a" in html and "Próxima sesión: Session 1," in html
     assert "<strong>Su progreso:</strong> 1 de 2 módulos obligatorios terminados" in html
     assert "<strong>Asistencia:</strong>" in html and "se necesita el 75%." in html
