@@ -130,7 +130,7 @@ def test_private_feed_speaks_its_owners_language(client, cohort, hablante, offic
     feed = _events(client.get(f"/me/calendar/{CalendarToken.objects.get(user=hablante).token}.ics"))
     assert str(feed["x-wr-calname"]) == "Mis sesiones de la Governance Academy"
     event = feed.walk("VEVENT")[0]
-    assert "Unirse: https://meet.example.org/room" in str(event["description"])
+    assert "Enlace para unirse: https://meet.example.org/room" in str(event["description"])
     assert f"/es/cohorts/{cohort.slug}/" in str(event["description"])
     english = _events(
         client.get(f"/me/calendar/{CalendarToken.objects.get(user=official).token}.ics")
