@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CohortStatus(models.TextChoices):
@@ -19,7 +20,7 @@ class EnrollmentMode(models.TextChoices):
 
 class EnrollmentStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting approval")
-    ENROLLED = "enrolled", _("Enrolled")
+    ENROLLED = "enrolled", pgettext_lazy("enrollment status", "Enrolled")
     WAITLISTED = "waitlisted", _("On the waitlist")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,14 +40,6 @@ STATUS_MESSAGES = {
     ),
 }
 
-# My learning's group headings (selectors.MY_GROUPS names them in English).
-GROUP_HEADINGS = {
-    "Enrolled": pgettext_lazy("My learning group", "Enrolled"),
-    "Awaiting approval": pgettext_lazy("My learning group", "Awaiting approval"),
-    "On the waitlist": pgettext_lazy("My learning group", "On the waitlist"),
-    "Completed": pgettext_lazy("My learning group", "Completed"),
-    "Past and withdrawn": pgettext_lazy("My learning group", "Past and withdrawn"),
-}
 
 
 def _load_cohort(request, slug):
@@ -211,10 +203,7 @@ def my_learning(request):
         enrollment.progress = progress[enrollment.cohort.course.pk]
         enrollment.completion = completion.get(enrollment.pk)
     context = {
-        "enrollment_groups": [
-            (GROUP_HEADINGS.get(heading, heading), rows)
-            for heading, rows in my_enrollment_groups(enrollments)
-        ],
+        "enrollment_groups": my_enrollment_groups(enrollments),
         "course_rows": [(course, progress[course.pk]) for course in started],
         "calendar_token": calendar_token_for(user),
         "catalog_url": page_in("/catalog/", get_language()),
