@@ -17,6 +17,14 @@ from .conftest import make_cohort
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """A request to /es/... leaves Spanish active in the test's thread: later tests start
+    in the default language again."""
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def hablante(user_factory):
     """An official who prefers Spanish."""

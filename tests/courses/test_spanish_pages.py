@@ -2,10 +2,19 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.conftest import make_course, make_module
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """A request to /es/... leaves Spanish active in the test's thread: later tests start
+    in the default language again."""
+    yield
+    translation.activate("en")
 
 
 def es(path):
