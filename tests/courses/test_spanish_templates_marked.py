@@ -19,7 +19,7 @@ LEARNER_TEMPLATES = sorted(
         "my_completion", "cohort_state", "cohort_table")]
 )
 # Words that read the same in Spanish.
-ALLOWED = {"min"}
+ALLOWED = set()
 
 
 def leftover_english(source: str) -> list[str]:
