@@ -2,12 +2,15 @@
 
 Times are written in the cohort's own time zone (DTSTART;TZID=America/Chicago:...)
 with the matching VTIMEZONE, so calendar apps show them right wherever the reader is.
+The words (and the cohort links) are in the active language: the request's for a cohort's
+file, the owner's preferred language for a private feed (views.learner.my_calendar).
 """
 
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
 
 from .models import EARLIEST_YEAR, LATEST_YEAR
@@ -39,14 +42,16 @@ def _event(session, cohort, *, with_links):
     video_url = session.video_url if with_links else ""
     description = [f"{cohort.course.title}, {cohort.title}", cohort_url]
     if video_url:
-        description.insert(1, f"Join: {video_url}")
+        description.insert(1, _("Join: %(url)s") % {"url": video_url})
     elif session.video_url:
-        description.insert(1, "Online: enrolled learners find the link on the cohort page.")
+        description.insert(
+            1, _("Online: enrolled learners find the link on the cohort page.")
+        )
     event.add("description", "\n".join(description))
     if session.location:
         event.add("location", vText(session.location))
     elif session.video_url:
-        event.add("location", vText(video_url or "Online"))
+        event.add("location", vText(video_url or _("Online")))
     event.add("url", video_url or cohort_url)
     # A move or a cancellation raises the SEQUENCE, so calendar apps replace the event.
     event.add("sequence", session.sequence)

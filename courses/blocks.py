@@ -3,6 +3,7 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -20,12 +21,12 @@ class AcademyStructBlock(blocks.StructBlock):
 class HeadingBlock(AcademyStructBlock):
     text = blocks.CharBlock(max_length=200)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2"
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))], default="h2"
     )
 
     class Meta:
         icon = "title"
-        description = "A section heading (appears in the module outline)."
+        description = _("A section heading (appears in the module outline).")
         preview_value = {"text": "Mapping power in your jurisdiction", "level": "h2"}
 
 
@@ -53,12 +54,12 @@ def video_embed_url(url: str) -> str | None:
 class VideoBlock(AcademyStructBlock):
     """A video with a title and transcript; YouTube/Vimeo play in place, anything else links out."""
 
-    url = blocks.URLBlock(help_text="YouTube or Vimeo address, or any video page.")
-    title = blocks.CharBlock(max_length=200, help_text="Used as the player's accessible name.")
+    url = blocks.URLBlock(help_text=_("YouTube or Vimeo address, or any video page."))
+    title = blocks.CharBlock(max_length=200, help_text=_("Used as the player's accessible name."))
     duration_minutes = blocks.IntegerBlock(required=False, min_value=1)
     transcript = blocks.RichTextBlock(
         required=False, features=["bold", "italic", "link", "ol", "ul"],
-        help_text="A transcript or summary for people who cannot watch the video.",
+        help_text=_("A transcript or summary for people who cannot watch the video."),
     )
 
     def get_context(self, value, parent_context=None):
@@ -68,7 +69,7 @@ class VideoBlock(AcademyStructBlock):
 
     class Meta:
         icon = "media"
-        description = "A video, played in place for YouTube and Vimeo, with a transcript."
+        description = _("A video, played in place for YouTube and Vimeo, with a transcript.")
         preview_value = {
             "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
             "title": "Governing as an organizer: an introduction",
@@ -78,19 +79,19 @@ class VideoBlock(AcademyStructBlock):
 class ReadingBlock(AcademyStructBlock):
     title = blocks.CharBlock(max_length=250)
     source = blocks.CharBlock(
-        max_length=250, required=False, help_text="Author, publisher or organisation."
+        max_length=250, required=False, help_text=_("Author, publisher or organisation.")
     )
-    url = blocks.URLBlock(required=False, help_text="Link to the reading, if it is online.")
-    document = DocumentChooserBlock(required=False, help_text="Or attach a document.")
-    note = blocks.TextBlock(required=False, help_text="Why it matters, or what to look for.")
+    url = blocks.URLBlock(required=False, help_text=_("Link to the reading, if it is online."))
+    document = DocumentChooserBlock(required=False, help_text=_("Or attach a document."))
+    note = blocks.TextBlock(required=False, help_text=_("Why it matters, or what to look for."))
     estimated_minutes = blocks.IntegerBlock(required=False, min_value=1)
 
     class Meta:
         icon = "doc-full"
-        description = "A reading or document, with a note on why to read it."
+        description = _("A reading or document, with a note on why to read it.")
 
 
-FACILITATORS_ONLY = (
+FACILITATORS_ONLY = _(
     "For facilitators only: shown to the facilitators of the course's cohorts and to "
     "academy staff, never to learners."
 )
@@ -99,8 +100,11 @@ FACILITATORS_ONLY = (
 class DiscussionPromptBlock(AcademyStructBlock):
     question = blocks.TextBlock()
     guidance = blocks.TextBlock(
-        required=False, label="Facilitator guidance",
-        help_text=f"How to run the discussion. {FACILITATORS_ONLY}",
+        required=False, label=_("Facilitator guidance"),
+        help_text=_(
+            "How to run the discussion. For facilitators only: shown to the facilitators of "
+            "the course's cohorts and to academy staff, never to learners."
+        ),
     )
 
     def get_searchable_content(self, value):
@@ -109,7 +113,7 @@ class DiscussionPromptBlock(AcademyStructBlock):
 
     class Meta:
         icon = "openquote"
-        description = "A question for the cohort to discuss."
+        description = _("A question for the cohort to discuss.")
         preview_value = {"question": "Who holds power over housing decisions where you serve?"}
 
 
@@ -118,31 +122,34 @@ class ActivityBlock(AcademyStructBlock):
     duration_minutes = blocks.IntegerBlock(required=False, min_value=1)
     instructions = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
     deliverable = blocks.CharBlock(
-        max_length=300, required=False, help_text="What the learner produces."
+        max_length=300, required=False, help_text=_("What the learner produces.")
     )
 
     class Meta:
         icon = "tasks"
-        description = "A hands-on exercise with instructions and an output."
+        description = _("A hands-on exercise with instructions and an output.")
 
 
 class CaseStudyBlock(AcademyStructBlock):
     title = blocks.CharBlock(max_length=200)
-    jurisdiction = blocks.CharBlock(max_length=200, help_text="For example: City of Durham.")
+    jurisdiction = blocks.CharBlock(max_length=200, help_text=_("For example: City of Durham."))
     jurisdiction_type = blocks.ChoiceBlock(choices=JurisdictionType.choices, required=False)
     state = blocks.ChoiceBlock(choices=USState.choices, required=False)
     year = blocks.IntegerBlock(required=False, min_value=1900, max_value=2100)
     summary = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
-    lessons = blocks.ListBlock(blocks.CharBlock(max_length=300), label="Lessons", min_num=0)
+    lessons = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Lessons"), min_num=0)
 
     class Meta:
         icon = "site"
-        description = "What a named jurisdiction did, and what others can learn from it."
+        description = _("What a named jurisdiction did, and what others can learn from it.")
 
 
 class CalloutBlock(AcademyStructBlock):
     style = blocks.ChoiceBlock(
-        choices=[("info", "Note"), ("tip", "Tip"), ("warning", "Watch out"), ("key", "Key idea")],
+        choices=[
+            ("info", _("Note")), ("tip", _("Tip")), ("warning", _("Watch out")),
+            ("key", _("Key idea")),
+        ],
         default="info",
     )
     title = blocks.CharBlock(max_length=200, required=False)
@@ -150,7 +157,7 @@ class CalloutBlock(AcademyStructBlock):
 
     class Meta:
         icon = "warning"
-        description = "A highlighted note, tip, warning or key idea."
+        description = _("A highlighted note, tip, warning or key idea.")
 
 
 class FacilitatorNoteBlock(AcademyStructBlock):
@@ -164,7 +171,7 @@ class FacilitatorNoteBlock(AcademyStructBlock):
 
     class Meta:
         icon = "user"
-        label = "Facilitator note (for facilitators only)"
+        label = _("Facilitator note (for facilitators only)")
         description = FACILITATORS_ONLY
         preview_value = {"text": "Give people two minutes to write before anyone speaks."}
 

@@ -1,6 +1,8 @@
 """Forms for the curriculum: the CoursePage and ModulePage admin forms."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 # The rule files' reader is plain Python over TOML (no models, no app code above academy):
@@ -41,13 +43,13 @@ class CoursePageForm(WagtailAdminPageForm):
 
     training_topics = forms.MultipleChoiceField(
         choices=_topic_choices, required=False, widget=forms.CheckboxSelectMultiple,
-        label="Training topics covered",
+        label=_("Training topics covered"),
     )
     counts_toward = forms.MultipleChoiceField(
         choices=_requirement_choices, required=False, widget=forms.CheckboxSelectMultiple,
-        label="May count toward",
-        help_text="State requirements this course may count toward; the official or their "
-        "clerk confirms what counts.",
+        label=_("May count toward"),
+        help_text=_("State requirements this course may count toward; the official or their "
+                    "clerk confirms what counts."),
     )
 
     def clean(self):
@@ -58,7 +60,7 @@ class CoursePageForm(WagtailAdminPageForm):
         ).strip():
             self.add_error(
                 "image_alt",
-                "Describe the image for people who cannot see it (for example: \"Residents "
-                "at a city council budget hearing\"), or remove the image.",
+                gettext("Describe the image for people who cannot see it (for example: "
+                        "\"Residents at a city council budget hearing\"), or remove the image."),
             )
         return cleaned

@@ -1,6 +1,7 @@
 """Curriculum rules: module completion."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from .models import ModuleCompletion, ModulePage
 
@@ -13,9 +14,9 @@ class CurriculumError(Exception):
 def module_complete(*, user, module: ModulePage) -> ModuleCompletion:
     """Mark `module` complete for `user`. Idempotent: completing twice keeps the first date."""
     if not user.is_authenticated:
-        raise CurriculumError("Sign in to record your progress.")
+        raise CurriculumError(gettext("Sign in to record your progress."))
     if not module.live:
-        raise CurriculumError("This module is not published.")
+        raise CurriculumError(gettext("This module is not published."))
     try:
         with transaction.atomic():
             completion, _ = ModuleCompletion.objects.get_or_create(user=user, module=module)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .choices import ATTENDED_STATUSES, AttendanceSource, AttendanceStatus
 
@@ -30,7 +31,7 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["session_id", "enrollment_id"]
-        verbose_name_plural = "attendance"
+        verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "enrollment"], name="unique_attendance"

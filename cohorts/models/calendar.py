@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 
 
 def new_calendar_token():
@@ -25,7 +26,10 @@ class CalendarToken(models.Model):
 
     @property
     def feed_url(self):
-        return settings.SITE_URL + reverse("my_calendar", args=[self.token])
+        """One URL whatever language the page showing it is in: the feed itself speaks its
+        owner's preferred language."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return settings.SITE_URL + reverse("my_calendar", args=[self.token])
 
     @property
     def webcal_url(self):

@@ -1,31 +1,33 @@
 """Statuses and modes of cohorts, enrollments and attendance (no model imports)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CohortStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in_progress", "In progress"
-    FINISHED = "finished", "Finished"
-    CANCELLED = "cancelled", "Cancelled"
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    FINISHED = "finished", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class EnrollmentMode(models.TextChoices):
-    OPEN = "open", "Open: first come, first served"
-    APPROVAL = "approval", "Approval: a facilitator approves each applicant"
+    OPEN = "open", _("Open: first come, first served")
+    APPROVAL = "approval", _("Approval: a facilitator approves each applicant")
 
 
 class EnrollmentStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting approval"
-    ENROLLED = "enrolled", "Enrolled"
-    WAITLISTED = "waitlisted", "On the waitlist"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    REMOVED = "removed", "Removed by a facilitator"
-    COMPLETED = "completed", "Completed"
-    NOT_COMPLETED = "not_completed", "Not completed"
-    CANCELLED = "cancelled", "Cancelled with the cohort"
+    PENDING = "pending", _("Awaiting approval")
+    ENROLLED = "enrolled", pgettext_lazy("enrollment status", "Enrolled")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REMOVED = "removed", _("Removed by a facilitator")
+    COMPLETED = "completed", _("Completed")
+    NOT_COMPLETED = "not_completed", _("Not completed")
+    CANCELLED = "cancelled", _("Cancelled with the cohort")
 
 
 # Statuses of people who took a seat (the roster, attendance, progress), the ones that
@@ -50,16 +52,16 @@ HISTORY_STATUSES = (
 
 
 class AttendanceStatus(models.TextChoices):
-    PRESENT = "present", "Present"
-    LATE = "late", "Late"
-    EXCUSED = "excused", "Excused"
-    ABSENT = "absent", "Absent"
+    PRESENT = "present", _("Present")
+    LATE = "late", _("Late")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
 
 
 ATTENDED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 class AttendanceSource(models.TextChoices):
-    FACILITATOR = "facilitator", "Marked by a facilitator"
-    SELF_CHECK_IN = "self_check_in", "Self check-in"
-    IMPORT = "import", "Imported from a meeting report"
+    FACILITATOR = "facilitator", _("Marked by a facilitator")
+    SELF_CHECK_IN = "self_check_in", _("Self check-in")
+    IMPORT = "import", _("Imported from a meeting report")

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -78,10 +80,10 @@ class Cohort(ClusterableModel):
     course = models.ForeignKey(
         "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts"
     )
-    title = models.CharField(max_length=200, help_text="For example: Spring 2027, Midwest.")
-    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the cohort's URL.")
+    title = models.CharField(max_length=200, help_text=_("For example: Spring 2027, Midwest."))
+    slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in the cohort's URL."))
     description = models.TextField(**bounded(
-        5000, blank=True, help_text="Who this cohort is for, and anything special about it."
+        5000, blank=True, help_text=_("Who this cohort is for, and anything special about it.")
     ))
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -89,20 +91,20 @@ class Cohort(ClusterableModel):
         related_name="facilitated_cohorts",
         # Chosen from the people in the Facilitators group, not from every user.
         limit_choices_to={"groups__name": FACILITATORS_GROUP},
-        help_text="People in the Facilitators group (add someone to it under Settings, "
-        "Groups, or Users).",
+        help_text=_("People in the Facilitators group (add someone to it under Settings, "
+        "Groups, or Users)."),
     )
     capacity = models.PositiveIntegerField(
-        default=20, help_text="Seats. 0 means everyone joins the waitlist."
+        default=20, help_text=_("Seats. 0 means everyone joins the waitlist.")
     )
     waitlist_enabled = models.BooleanField(
-        default=True, help_text="When the seats are taken, people may join a waitlist."
+        default=True, help_text=_("When the seats are taken, people may join a waitlist.")
     )
     enrollment_opens_at = ReadableDateTimeField(
-        null=True, blank=True, help_text="Leave blank to open as soon as the cohort is open."
+        null=True, blank=True, help_text=_("Leave blank to open as soon as the cohort is open.")
     )
     enrollment_closes_at = ReadableDateTimeField(
-        null=True, blank=True, help_text="Leave blank to keep enrollment open."
+        null=True, blank=True, help_text=_("Leave blank to keep enrollment open.")
     )
     enrollment_mode = models.CharField(
         max_length=10, choices=EnrollmentMode.choices, default=EnrollmentMode.OPEN
@@ -110,18 +112,18 @@ class Cohort(ClusterableModel):
     time_zone = models.CharField(
         max_length=64, default="America/New_York",
         validators=[validate_time_zone],
-        help_text="Where the sessions happen; each learner sees times in their own zone.",
+        help_text=_("Where the sessions happen; each learner sees times in their own zone."),
     )
     status = models.CharField(
         max_length=20, choices=CohortStatus.choices, default=CohortStatus.DRAFT
     )
     min_attendance_percent = models.PositiveSmallIntegerField(
-        "minimum attendance (%)", default=75, validators=[MaxValueValidator(100)],
-        help_text="Completion rule: share of sessions attended (excused sessions do not count).",
+        _("minimum attendance (%)"), default=75, validators=[MaxValueValidator(100)],
+        help_text=_("Completion rule: share of sessions attended (excused sessions do not count)."),
     )
     self_paced = models.BooleanField(
         default=False, editable=False,
-        help_text="The standing cohort of a self-paced course: learners start when they like.",
+        help_text=_("The standing cohort of a self-paced course: learners start when they like."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -171,13 +173,14 @@ class Cohort(ClusterableModel):
         opens, closes = self.enrollment_opens_at, self.enrollment_closes_at
         if opens and closes and closes <= opens:
             raise ValidationError(
-                {"enrollment_closes_at": "Enrollment must close after it opens."}
+                {"enrollment_closes_at": gettext("Enrollment must close after it opens.")}
             )
         for name in ("enrollment_opens_at", "enrollment_closes_at"):
             value = getattr(self, name)
             if value and not (EARLIEST_YEAR <= value.year <= LATEST_YEAR):
                 raise ValidationError(
-                    {name: f"Choose a date between {EARLIEST_YEAR} and {LATEST_YEAR}."}
+                    {name: gettext("Choose a date between %(earliest)s and %(latest)s.")
+                     % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR}}
                 )
 
     def window_state(self, now=None):
@@ -204,13 +207,17 @@ def session_times_problem(starts_at, ends_at) -> str:
     """Why these times cannot be a session's ("" when they can): the one rule the model
     (so the admin), the facilitator workspace and the services share."""
     if starts_at is None or ends_at is None:
-        return "Give the start and the end."
+        return gettext("Give the start and the end.")
     if not (EARLIEST_YEAR <= starts_at.year <= LATEST_YEAR):
-        return f"Choose a start between {EARLIEST_YEAR} and {LATEST_YEAR}."
+        return gettext("Choose a start between %(earliest)s and %(latest)s.") % {
+            "earliest": EARLIEST_YEAR, "latest": LATEST_YEAR,
+        }
     if ends_at <= starts_at:
-        return "A session must end after it starts."
+        return gettext("A session must end after it starts.")
     if ends_at - starts_at > LONGEST_SESSION:
-        return "A session lasts 12 hours at the most; add another session for another day."
+        return gettext(
+            "A session lasts 12 hours at the most; add another session for another day."
+        )
     return ""
 
 
@@ -229,9 +236,9 @@ class Session(models.Model):
     starts_at = ReadableDateTimeField()
     ends_at = ReadableDateTimeField()
     location = models.CharField(
-        max_length=300, blank=True, help_text="Room and address, for sessions in person."
+        max_length=300, blank=True, help_text=_("Room and address, for sessions in person.")
     )
-    video_url = models.URLField("video link", blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
     check_in_code = models.CharField(
         max_length=12, unique=True, default=new_check_in_code, editable=False
     )
@@ -241,7 +248,7 @@ class Session(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(
         null=True, blank=True, editable=False,
-        help_text="When reminders for this session were last sent out.",
+        help_text=_("When reminders for this session were last sent out."),
     )
 
     objects = SessionQuerySet.as_manager()

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from academy.inputs import bounded
 
@@ -59,19 +60,19 @@ class Enrollment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
     )
     status = models.CharField(max_length=20, choices=EnrollmentStatus.choices)
-    hopes = models.TextField("what you hope to learn", **bounded(2000, blank=True))
+    hopes = models.TextField(_("what you hope to learn"), **bounded(2000, blank=True))
     accessibility_needs = models.TextField(**bounded(2000, blank=True))
     share_name = models.BooleanField(
-        "share my name with the cohort", default=False,
-        help_text="Other participants may see your name and jurisdiction.",
+        _("share my name with the cohort"), default=False,
+        help_text=_("Other participants may see your name and jurisdiction."),
     )
     created_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
     waitlisted_at = models.DateTimeField(
-        null=True, blank=True, help_text="Waitlist order: first come, first served."
+        null=True, blank=True, help_text=_("Waitlist order: first come, first served.")
     )
     decision_message = models.TextField(**bounded(
-        2000, blank=True, help_text="The facilitator's message with the last decision."
+        2000, blank=True, help_text=_("The facilitator's message with the last decision.")
     ))
 
     objects = EnrollmentQuerySet.as_manager()

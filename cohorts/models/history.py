@@ -4,19 +4,20 @@ announcements to its learners. Each enrollment keeps its own history (Enrollment
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from academy.inputs import bounded
 
 
 class CohortEventKind(models.TextChoices):
-    OPENED = "opened", "Opened for enrollment"
-    STARTED = "started", "Started"
-    CLOSED = "closed", "Closed"
-    CANCELLED = "cancelled", "Cancelled"
-    CAPACITY = "capacity", "Capacity changed"
-    SESSION_MOVED = "session_moved", "Session moved"
-    SESSION_CANCELLED = "session_cancelled", "Session cancelled"
-    ANNOUNCEMENT = "announcement", "Announcement"
+    OPENED = "opened", _("Opened for enrollment")
+    STARTED = "started", _("Started")
+    CLOSED = "closed", _("Closed")
+    CANCELLED = "cancelled", _("Cancelled")
+    CAPACITY = "capacity", _("Capacity changed")
+    SESSION_MOVED = "session_moved", _("Session moved")
+    SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+    ANNOUNCEMENT = "announcement", _("Announcement")
 
 
 class CohortEvent(models.Model):
@@ -28,7 +29,7 @@ class CohortEvent(models.Model):
     kind = models.CharField(max_length=20, choices=CohortEventKind.choices)
     summary = models.CharField(max_length=300)
     message = models.TextField(**bounded(5000, blank=True))
-    recipients = models.PositiveIntegerField(default=0, help_text="People emailed about it.")
+    recipients = models.PositiveIntegerField(default=0, help_text=_("People emailed about it."))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

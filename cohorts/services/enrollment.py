@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy.inputs import too_long
 from academy.times import in_zone
@@ -52,17 +54,22 @@ def enrollment_admission(cohort, *, seats_taken: int, is_facilitator: bool, now=
     now = now or timezone.now()
     if not cohort.joinable_status:
         label = cohort.get_status_display().lower()
-        return Admission(None, refusal=f"This cohort is {label}; it does not take enrollments.",
-                         code="closed")
+        return Admission(
+            None, refusal=_("This cohort is %(status)s; it does not take enrollments.")
+            % {"status": label}, code="closed",
+        )
     window = cohort.window_state(now)
     if window == "before":
         opens = in_zone(cohort.enrollment_opens_at, style="long")
-        return Admission(None, refusal=f"Enrollment opens on {opens}.", code="window")
+        return Admission(None, refusal=_("Enrollment opens on %(date)s.") % {"date": opens},
+                         code="window")
     if window == "after":
-        return Admission(None, refusal="Enrollment for this cohort has closed.", code="window")
+        return Admission(None, refusal=_("Enrollment for this cohort has closed."), code="window")
     if is_facilitator:
-        return Admission(None, refusal="You facilitate this cohort, so you cannot enroll in it.",
-                         code="facilitator")
+        return Admission(
+            None, refusal=_("You facilitate this cohort, so you cannot enroll in it."),
+            code="facilitator",
+        )
     if cohort.self_paced:
         return Admission(S.ENROLLED)  # no seats to count: start any time
     full = seats_taken >= cohort.capacity
@@ -72,7 +79,7 @@ def enrollment_admission(cohort, *, seats_taken: int, is_facilitator: bool, now=
         return Admission(S.ENROLLED)
     if cohort.waitlist_enabled:
         return Admission(S.WAITLISTED, full=True)
-    return Admission(None, full=True, refusal="This cohort is full.", code="full")
+    return Admission(None, full=True, refusal=_("This cohort is full."), code="full")
 
 
 def seats_taken(cohort) -> int:
@@ -86,13 +93,14 @@ def set_status(enrollment, to_status, *, actor, kind, message="", now=None):
     limit = (Enrollment._meta.get_field("decision_message").max_length
              if kind in ("approved", "declined", "removed")
              else EnrollmentEvent._meta.get_field("message").max_length)
-    problem = too_long(message, limit, "the message")
+    problem = too_long(message, limit, _("the message"))
     if problem:  # the decision never goes out with its message cut or dropped
-        raise EnrollmentError(problem + " Nothing was changed.", code="message")
+        raise EnrollmentError(problem + " " + _("Nothing was changed."), code="message")
     if not enrollment_move_allowed(from_status, to_status):
-        before = S(from_status).label.lower() if from_status else "nothing"
+        before = str(S(from_status).label).lower() if from_status else _("nothing")
         raise EnrollmentError(
-            f"An enrollment cannot go from {before} to {S(to_status).label.lower()}.",
+            _("An enrollment cannot go from %(before)s to %(after)s.")
+            % {"before": before, "after": str(S(to_status).label).lower()},
             code="state",
         )
     enrollment.status = to_status
@@ -131,16 +139,22 @@ def fill_free_seats(cohort, *, actor=None, now=None) -> list[Enrollment]:
 
 
 DUPLICATE_MESSAGES = {
-    S.PENDING: "You have already applied to this cohort; a facilitator will reply soon.",
-    S.ENROLLED: "You are already enrolled in this cohort.",
-    S.WAITLISTED: "You are already on the waitlist of this cohort.",
-    S.COMPLETED: "You have already completed this cohort.",
-    S.DECLINED: "Your application to this cohort was declined. Please contact the "
-    "facilitators if you think this is a mistake.",
-    S.REMOVED: "The facilitators ended your enrollment in this cohort. Please contact them if "
-    "you think this is a mistake.",
-    S.NOT_COMPLETED: "This cohort has ended.",
-    S.CANCELLED: "This cohort was cancelled.",
+    S.PENDING: gettext_lazy(
+        "You have already applied to this cohort; a facilitator will reply soon."
+    ),
+    S.ENROLLED: gettext_lazy("You are already enrolled in this cohort."),
+    S.WAITLISTED: gettext_lazy("You are already on the waitlist of this cohort."),
+    S.COMPLETED: gettext_lazy("You have already completed this cohort."),
+    S.DECLINED: gettext_lazy(
+        "Your application to this cohort was declined. Please contact the "
+        "facilitators if you think this is a mistake."
+    ),
+    S.REMOVED: gettext_lazy(
+        "The facilitators ended your enrollment in this cohort. Please contact them if "
+        "you think this is a mistake."
+    ),
+    S.NOT_COMPLETED: gettext_lazy("This cohort has ended."),
+    S.CANCELLED: gettext_lazy("This cohort was cancelled."),
 }
 KIND_FOR = {S.PENDING: "received", S.ENROLLED: "enrolled", S.WAITLISTED: "waitlisted"}
 
@@ -154,7 +168,7 @@ def enrollment_create(
     A person who withdrew gets the same row back (its history is kept).
     """
     if not getattr(user, "is_authenticated", False):
-        raise EnrollmentError("Please log in to enroll.")
+        raise EnrollmentError(_("Please log in to enroll."))
     for field, value in (("hopes", hopes), ("accessibility_needs", accessibility_needs)):
         model_field = Enrollment._meta.get_field(field)
         problem = too_long(value, model_field.max_length, f"“{model_field.verbose_name}”")
@@ -165,7 +179,7 @@ def enrollment_create(
         now = timezone.now()  # taken under the lock: waitlist order is commit order
         enrollment = Enrollment.objects.filter(cohort=cohort, user=user).first()
         if enrollment is not None and enrollment.status != S.WITHDRAWN:
-            raise EnrollmentError(DUPLICATE_MESSAGES[enrollment.status], code="duplicate")
+            raise EnrollmentError(str(DUPLICATE_MESSAGES[enrollment.status]), code="duplicate")
         # Seats added since (a larger capacity) go to the waitlist first, not to newcomers.
         fill_free_seats(cohort, now=now)
         admission = enrollment_admission(
@@ -191,7 +205,7 @@ def enrollment_create(
                 set_status(enrollment, admission.status, actor=user,
                            kind=KIND_FOR[admission.status], now=now)
         except IntegrityError as exc:  # a double submit that raced past the lock's absence
-            raise EnrollmentError(DUPLICATE_MESSAGES[S.ENROLLED], code="duplicate") from exc
+            raise EnrollmentError(str(DUPLICATE_MESSAGES[S.ENROLLED]), code="duplicate") from exc
     return enrollment
 
 
@@ -204,13 +218,13 @@ def enrollment_withdraw(*, enrollment: Enrollment, actor) -> Enrollment:
             raise EnrollmentNotFound()
         if not enrollment.can_withdraw:
             raise EnrollmentError(
-                f"You cannot withdraw: your enrollment is "
-                f"{enrollment.get_status_display().lower()}."
+                _("You cannot withdraw: your enrollment is %(status)s.")
+                % {"status": enrollment.get_status_display().lower()}
             )
         if cohort.status in (CohortStatus.FINISHED, CohortStatus.CANCELLED):
             raise EnrollmentError(
-                f"{cohort.title} is {cohort.get_status_display().lower()}; there is nothing "
-                "to withdraw from."
+                _("%(cohort)s is %(status)s; there is nothing to withdraw from.")
+                % {"cohort": cohort.title, "status": cohort.get_status_display().lower()}
             )
         enrollment.cohort = cohort
         set_status(enrollment, S.WITHDRAWN, actor=actor, kind="withdrawn")
@@ -232,7 +246,7 @@ def enrollment_approve(*, enrollment: Enrollment, actor, message: str = "") -> E
     with cohort_transaction():
         cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status != S.PENDING:
-            raise EnrollmentError("Only applications awaiting approval can be approved.")
+            raise EnrollmentError(_("Only applications awaiting approval can be approved."))
         to_status = S.ENROLLED if seats_taken(cohort) < cohort.capacity else S.WAITLISTED
         set_status(enrollment, to_status, actor=actor, kind="approved", message=message)
     return enrollment
@@ -244,8 +258,8 @@ def enrollment_decline(*, enrollment: Enrollment, actor, message: str = "") -> E
         cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status not in (S.PENDING, S.WAITLISTED):
             raise EnrollmentError(
-                "Only applicants and people on the waitlist can be declined; "
-                "remove an enrolled person instead."
+                _("Only applicants and people on the waitlist can be declined; "
+                  "remove an enrolled person instead.")
             )
         set_status(enrollment, S.DECLINED, actor=actor, kind="declined", message=message)
         fill_free_seats(cohort, actor=actor)
@@ -257,7 +271,7 @@ def enrollment_remove(*, enrollment: Enrollment, actor, message: str = "") -> En
     with cohort_transaction():
         cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status != S.ENROLLED:
-            raise EnrollmentError("Only enrolled people can be removed.")
+            raise EnrollmentError(_("Only enrolled people can be removed."))
         set_status(enrollment, S.REMOVED, actor=actor, kind="removed", message=message)
         fill_free_seats(cohort, actor=actor)
     return enrollment
@@ -270,9 +284,9 @@ def enrollment_promote(*, enrollment: Enrollment, actor) -> Enrollment:
     hand adds a seat: the cohort may go over its capacity, as the facilitator decided.
     """
     with cohort_transaction():
-        _, enrollment = _managed(enrollment, actor)
+        _cohort, enrollment = _managed(enrollment, actor)
         if enrollment.status != S.WAITLISTED:
-            raise EnrollmentError("Only people on the waitlist can be promoted.")
+            raise EnrollmentError(_("Only people on the waitlist can be promoted."))
         set_status(enrollment, S.ENROLLED, actor=actor, kind="promoted")
     return enrollment
 
@@ -281,7 +295,7 @@ def enrollment_complete_by_exception(*, enrollment, actor, reason: str) -> Enrol
     """A learner marked not completed is completed after all, by a facilitator's written
     exception (the certificates app calls this when it issues one)."""
     if not reason.strip():
-        raise EnrollmentError("Write the reason for the exception.", code="reason")
+        raise EnrollmentError(_("Write the reason for the exception."), code="reason")
     with transaction.atomic():
         enrollment = lock_enrollment(enrollment.pk)
         if not enrollment.cohort.is_managed_by(actor):

@@ -4,6 +4,7 @@ certificate. Each self-paced course has one standing cohort with no sessions, so
 learning, certificates and verification work as for any cohort."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academy.background import enqueue
 from courses.models import CourseFormat
@@ -19,7 +20,7 @@ CERTIFICATE_TASK = "certificates.issue_self_paced"
 
 def self_paced_cohort(course) -> Cohort:
     """The course's standing cohort (made on first use)."""
-    cohort, _ = Cohort.objects.get_or_create(
+    cohort, _created = Cohort.objects.get_or_create(
         course=course, self_paced=True,
         defaults={
             "slug": f"{course.slug}-self-paced"[:100], "title": "Self-paced",
@@ -34,7 +35,7 @@ def self_paced_cohort(course) -> Cohort:
 def self_paced_start(*, course, user) -> Enrollment:
     """"Start this course": the learner is enrolled in the course's standing cohort."""
     if course.format != CourseFormat.SELF_PACED:
-        raise EnrollmentError("This course is taught in cohorts; choose a cohort to join.")
+        raise EnrollmentError(_("This course is taught in cohorts; choose a cohort to join."))
     cohort = self_paced_cohort(course)
     existing = Enrollment.objects.filter(cohort=cohort, user=user).first()
     if existing is not None and existing.status in (

@@ -6,8 +6,11 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy.i18n import for_recipient, page_in
 from courses.models import CoursePage, ModuleCompletion
 from courses.selectors import progress_by_course
 
@@ -26,12 +29,17 @@ from ..services import (
 )
 
 STATUS_MESSAGES = {
-    EnrollmentStatus.ENROLLED: "You are enrolled. We have emailed you the details.",
-    EnrollmentStatus.PENDING: "Thank you for applying. A facilitator will review your "
-    "application; we will email you their decision.",
-    EnrollmentStatus.WAITLISTED: "Every seat is taken, so you are on the waitlist "
-    "(number {position}). We will email you if a seat opens up.",
+    EnrollmentStatus.ENROLLED: gettext_lazy("You are enrolled. We have emailed you the details."),
+    EnrollmentStatus.PENDING: gettext_lazy(
+        "Thank you for applying. A facilitator will review your "
+        "application; we will email you their decision."
+    ),
+    EnrollmentStatus.WAITLISTED: gettext_lazy(
+        "Every seat is taken, so you are on the waitlist "
+        "(number %(position)s). We will email you if a seat opens up."
+    ),
 }
+
 
 
 def _load_cohort(request, slug):
@@ -88,7 +96,7 @@ def cohort_enroll(request, slug):
     cohort = _load_cohort(request, slug)
     enrollment = _own_enrollment(request, cohort)
     if enrollment is not None and enrollment.is_active:
-        messages.info(request, "You already have a place in this cohort; see its status below.")
+        messages.info(request, _("You already have a place in this cohort; see its status below."))
         return redirect(cohort)
     form = EnrollForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -100,9 +108,9 @@ def cohort_enroll(request, slug):
                 return redirect(cohort)
             form.add_error(None, str(exc))
         else:
-            message = STATUS_MESSAGES[enrollment.status].format(
-                position=enrollment.waitlist_position
-            )
+            message = str(STATUS_MESSAGES[enrollment.status]) % {
+                "position": enrollment.waitlist_position
+            }
             messages.success(request, message)
             return redirect(cohort)
     return render(
@@ -125,7 +133,7 @@ def cohort_calendar(request, slug):
 
 def my_calendar(request, token):
     """Private feed: every session of the cohorts the token's owner is enrolled in."""
-    owner = get_object_or_404(CalendarToken, token=token)
+    owner = get_object_or_404(CalendarToken.objects.select_related("user"), token=token)
     sessions = list(
         Session.objects.filter(
             cohort__enrollments__user_id=owner.user_id,
@@ -140,8 +148,10 @@ def my_calendar(request, token):
         .select_related("cohort__course")
         .order_by("starts_at")
     )
-    response = _ics_response(ics.sessions_calendar("My Governance Academy sessions", sessions),
-                             "academy.ics")
+    # A feed has no session or cookie: it speaks the owner's preferred language.
+    with for_recipient(owner.user):
+        content = ics.sessions_calendar(_("My Governance Academy sessions"), sessions)
+    response = _ics_response(content, "academy.ics")
     response["Cache-Control"] = "private, max-age=900"
     return response
 
@@ -150,8 +160,8 @@ def my_calendar(request, token):
 @require_POST
 def calendar_reset(request):
     calendar_token_reset(user=request.user)
-    messages.success(request, "Your calendar link is new; the old one no longer works. "
-                     "Subscribe again with the new link.")
+    messages.success(request, _("Your calendar link is new; the old one no longer works. "
+                                "Subscribe again with the new link."))
     return redirect("my_learning")
 
 
@@ -196,6 +206,7 @@ def my_learning(request):
         "enrollment_groups": my_enrollment_groups(enrollments),
         "course_rows": [(course, progress[course.pk]) for course in started],
         "calendar_token": calendar_token_for(user),
+        "catalog_url": page_in("/catalog/", get_language()),
     }
     return render(request, "cohorts/my_learning.html", context)
 
@@ -214,9 +225,10 @@ def enrollment_withdraw_view(request, pk):
         except EnrollmentError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"You have withdrawn from {enrollment.cohort.title}.")
+            messages.success(request, _("You have withdrawn from %(cohort)s.")
+                             % {"cohort": enrollment.cohort.title})
         return redirect("my_learning")
     if not enrollment.can_withdraw:
-        messages.info(request, "There is nothing to withdraw from.")
+        messages.info(request, _("There is nothing to withdraw from."))
         return redirect("my_learning")
     return render(request, "cohorts/withdraw_confirm.html", {"enrollment": enrollment})

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, ModulePage
@@ -23,8 +24,9 @@ def self_paced_start_view(request, pk):
     except EnrollmentError as exc:
         messages.error(request, str(exc))
         return redirect(course.url)
-    messages.success(request, f"You have started {course.title}. It is on My learning, with "
-                     "your progress; work through the modules at your own pace.")
+    messages.success(request, _("You have started %(course)s. It is on My learning, with "
+                                "your progress; work through the modules at your own pace.")
+                     % {"course": course.title})
     first = course.modules().first()
     return redirect(first.url if first else course.url)
 
@@ -39,14 +41,16 @@ def module_completion(request, pk):
     try:
         if request.POST.get("action") == "undo":
             module_uncomplete(user=request.user, module=module)
-            messages.info(request, f"“{module.title}” is marked as not done.")
+            messages.info(request, _("“%(module)s” is marked as not done.")
+                          % {"module": module.title})
             return redirect(module.url)
         module_complete(user=request.user, module=module)
-        messages.success(request, f"“{module.title}” is marked complete.")
+        messages.success(request, _("“%(module)s” is marked complete.") % {"module": module.title})
     except CurriculumError as exc:
         messages.error(request, str(exc))
         return redirect(module.url)
     if self_paced_check(course=module.course, user=request.user):
-        messages.success(request, f"You have completed {module.course.title}. Your certificate "
-                         "is being prepared; we will email it to you.")
+        messages.success(request, _("You have completed %(course)s. Your certificate "
+                                    "is being prepared; we will email it to you.")
+                         % {"course": module.course.title})
     return redirect(module.url)

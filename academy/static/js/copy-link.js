@@ -1,6 +1,8 @@
 /* "Copy link" buttons: <button data-copy-target="ID" data-copy-status="ID" hidden>.
  * The button copies the value (or text) of the element with id ID and says "Copied" in
- * the status element (role="status", so screen readers announce it). Without JavaScript
+ * the status element (role="status", so screen readers announce it). The page may give
+ * the messages in its language: data-copied="..." and data-copy-failed="..." on the
+ * button (English otherwise). Without JavaScript
  * the button stays hidden and the link can still be selected and copied by hand.
  * A static file, no inline script: works under a strict Content-Security-Policy. */
 (function () {
@@ -34,11 +36,15 @@
     button.addEventListener("click", function () {
       var text = "value" in field ? field.value : field.textContent;
       copyText(text, field).then(
-        function () { say(status, "Copied: the link is on your clipboard."); },
+        function () {
+          say(status, button.getAttribute("data-copied") ||
+            "Copied: the link is on your clipboard.");
+        },
         function () {
           field.focus();
           field.select();
-          say(status, "Could not copy. The link is selected: press Ctrl+C (or ⌘C) to copy it.");
+          say(status, button.getAttribute("data-copy-failed") ||
+            "Could not copy. The link is selected: press Ctrl+C (or ⌘C) to copy it.");
         }
       );
     });

@@ -17,7 +17,12 @@
         it.item.hidden = !match;
         if (match) shown += 1;
       });
-      status.textContent = q ? shown + " of " + items.length + " shown (checked ones stay visible)" : "";
+      // The page may say it in its language: data-shown-text="{shown} de {total} ..." on the
+      // status element (English otherwise).
+      var template = status.getAttribute("data-shown-text");
+      status.textContent = !q ? "" : template
+        ? template.replace("{shown}", shown).replace("{total}", items.length)
+        : shown + " of " + items.length + " shown (checked ones stay visible)";
     });
   }
   function all() {

@@ -16,7 +16,14 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      if (status) status.textContent = words.length ? shown + " of " + rows.length + " shown" : "";
+      // The page may say it in its language: data-shown-text="{shown} de {total} ..." on the
+      // status element (English otherwise).
+      var template = status && status.getAttribute("data-shown-text");
+      if (status) {
+        status.textContent = !words.length ? "" : template
+          ? template.replace("{shown}", shown).replace("{total}", rows.length)
+          : shown + " of " + rows.length + " shown";
+      }
     });
   });
 })();
