@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.functional import lazy
@@ -98,6 +99,7 @@ def _tagged_courses():
     by_requirement = defaultdict(list)
     courses = (
         CoursePage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)  # one entry per course
         .exclude(counts_toward=[])
         .only("id", "title", "url_path", "path", "depth", "counts_toward", "estimated_hours")
         .order_by("title")

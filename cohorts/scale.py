@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
@@ -209,7 +210,8 @@ def seed(log, sizes: ScaleSizes):
     rng = random.Random(sizes.seed + 1)
     now = timezone.now()
     today = timezone.localdate(now)
-    courses = list(CoursePage.objects.live().order_by("path"))
+    courses = list(CoursePage.objects.live().filter(
+        locale__language_code=settings.LANGUAGE_CODE).order_by("path"))
     if not courses:
         raise RuntimeError("No live courses: run seed_demo first.")
     modules = {

@@ -158,13 +158,37 @@ def required_modules_done(user_ids, course) -> dict[int, tuple[int, int]]:
     return required_done_by_course(user_ids, [course])[course.pk]
 
 
+def original_ids(pages) -> dict[int, int]:
+    """{page.pk: pk of its original}: a translated module counts as the module it
+    translates (completions are recorded against the original). No query when every page
+    is in the default language, one otherwise."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from .models.routing import locale_language
+
+    originals = {p.pk: p.pk for p in pages}
+    translated = [p for p in pages if locale_language(p.locale_id) != settings.LANGUAGE_CODE]
+    if translated:
+        by_key = dict(
+            Page.objects.filter(
+                translation_key__in=[p.translation_key for p in translated],
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).values_list("translation_key", "pk")
+        )
+        originals.update({p.pk: by_key.get(p.translation_key, p.pk) for p in translated})
+    return originals
+
+
 def course_progress(user, course, *, modules=None) -> CourseProgress:
-    """Progress of `user` through `course`, in at most two queries."""
+    """Progress of `user` through `course` (or its translation), in at most three queries."""
     if modules is None:
-        modules = list(course.modules().only("id", "required"))
-    return _progress(user, modules, completed_module_ids(
-        [user.pk] if getattr(user, "is_authenticated", False) else [], [m.pk for m in modules]
-    ).get(getattr(user, "pk", None), set()))
+        modules = list(course.modules().only("id", "required", "translation_key", "locale"))
+    if not getattr(user, "is_authenticated", False):
+        return _progress(user, modules, set())
+    originals = original_ids(modules)
+    done = completed_module_ids([user.pk], set(originals.values()))[user.pk]
+    return _progress(user, modules, {pk for pk, original in originals.items() if original in done})
 
 
 def progress_by_course(user, courses) -> dict[int, CourseProgress]:

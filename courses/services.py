@@ -17,6 +17,7 @@ def module_complete(*, user, module: ModulePage) -> ModuleCompletion:
         raise CurriculumError(gettext("Sign in to record your progress."))
     if not module.live:
         raise CurriculumError(gettext("This module is not published."))
+    module = module.original  # a translation's completion counts for the original module
     try:
         with transaction.atomic():
             completion, _ = ModuleCompletion.objects.get_or_create(user=user, module=module)
@@ -27,4 +28,4 @@ def module_complete(*, user, module: ModulePage) -> ModuleCompletion:
 
 @transaction.atomic
 def module_uncomplete(*, user, module: ModulePage) -> None:
-    ModuleCompletion.objects.filter(user=user, module=module).delete()
+    ModuleCompletion.objects.filter(user=user, module=module.original).delete()

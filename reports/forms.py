@@ -4,6 +4,7 @@ partner organisation (staff only), a cohort status and a state."""
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organization
@@ -46,7 +47,9 @@ class ImpactFilterForm(forms.Form):
             merged.setdefault("end", end.isoformat())
         super().__init__(merged if merged is not None else initial)
         self.scope_course_ids = scope_course_ids
-        courses = CoursePage.objects.order_by("title")
+        courses = CoursePage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE  # translations share the original's
+        ).order_by("title")
         if scope_course_ids is not None:
             courses = courses.filter(pk__in=scope_course_ids)
             # Partners see their own courses only: no organisation filter.

@@ -74,11 +74,18 @@ class CohortQuerySet(models.QuerySet):
         return self.filter(facilitators=user)
 
 
+def original_courses():
+    """Cohorts run the original course (the default language's page); its translations
+    show the same cohorts (courses' `page.original`)."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class Cohort(ClusterableModel):
     """A run of one course, with its facilitators, seats and live sessions."""
 
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts",
+        limit_choices_to=original_courses,
     )
     title = models.CharField(max_length=200, help_text=_("For example: Spring 2027, Midwest."))
     slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in the cohort's URL."))

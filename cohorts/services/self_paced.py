@@ -33,7 +33,9 @@ def self_paced_cohort(course) -> Cohort:
 
 
 def self_paced_start(*, course, user) -> Enrollment:
-    """"Start this course": the learner is enrolled in the course's standing cohort."""
+    """"Start this course": the learner is enrolled in the course's standing cohort (the
+    original course's, when started from a translation)."""
+    course = course.original
     if course.format != CourseFormat.SELF_PACED:
         raise EnrollmentError(_("This course is taught in cohorts; choose a cohort to join."))
     cohort = self_paced_cohort(course)
@@ -48,6 +50,7 @@ def self_paced_start(*, course, user) -> Enrollment:
 def self_paced_check(*, course, user):
     """After a module is completed: a learner who has started the self-paced course and
     has done every required module completes it (once)."""
+    course = course.original
     enrollment = Enrollment.objects.filter(
         cohort__course=course, cohort__self_paced=True, user=user,
         status=EnrollmentStatus.ENROLLED,

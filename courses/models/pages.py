@@ -297,6 +297,8 @@ class CoursePage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
                 "intro",
                 "estimated_minutes",
                 "required",
+                "translation_key",
+                "locale",
             )
             .prefetch_related("authors")
         )
@@ -361,7 +363,8 @@ class ModulePage(LocalizedPageMixin, Page):
         siblings = list(
             ModulePage.objects.live()
             .child_of(course)
-            .only("id", "title", "slug", "url_path", "path", "depth", "required")
+            .only("id", "title", "slug", "url_path", "path", "depth", "required",
+                  "translation_key", "locale")
         )
         index_of = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         context["course"] = course
