@@ -50,7 +50,7 @@ def seats_left(cohort):
 def upcoming_cohorts(course):
     """A course page's cohorts with seats taken and dates: one query whatever their number."""
     cohorts = list(
-        Cohort.objects.filter(course=course)
+        Cohort.objects.of_course(course)
         .upcoming()
         .with_seats()
         .with_dates()

@@ -30,6 +30,16 @@ def new_check_in_code():
 
 
 class CohortQuerySet(models.QuerySet):
+    def of_course(self, course):
+        """Cohorts of `course`, or of the course it translates: cohorts run the original
+        course (`original_courses`), and a translation shares its translation key. No query
+        to find the original."""
+        from courses.models.routing import locale_language
+
+        if locale_language(course.locale_id) == settings.LANGUAGE_CODE:
+            return self.filter(course=course)
+        return self.filter(course__translation_key=course.translation_key)
+
     def visible(self):
         """Cohorts the public may see (drafts stay with staff and facilitators)."""
         return self.exclude(status=CohortStatus.DRAFT)

@@ -8,17 +8,12 @@ from cohorts.selectors import upcoming_cohorts as _upcoming_cohorts
 register = template.Library()
 
 
-def _original(course):
-    """Cohorts belong to the original course: a translated course page shows its cohorts."""
-    return getattr(course, "original", course)
-
-
 @register.simple_tag
 def upcoming_cohorts(course):
     """`{% upcoming_cohorts page as cohorts %}`: open and running cohorts, one query."""
     if course is None or not getattr(course, "pk", None):
         return []
-    return _upcoming_cohorts(_original(course))
+    return _upcoming_cohorts(course)
 
 
 @register.simple_tag
@@ -28,7 +23,7 @@ def self_paced_enrollment(course, user):
     if not getattr(user, "is_authenticated", False) or course is None:
         return None
     return Enrollment.objects.filter(
-        cohort__course=_original(course), cohort__self_paced=True, user=user
+        cohort__in=Cohort.objects.of_course(course), cohort__self_paced=True, user=user
     ).exclude(status=EnrollmentStatus.WITHDRAWN).first()
 
 
@@ -44,4 +39,4 @@ def facilitator_view(context, course):
         return True
     if course is None or not getattr(user, "is_authenticated", False):
         return False
-    return Cohort.objects.managed_by(user).filter(course_id=_original(course).pk).exists()
+    return Cohort.objects.managed_by(user).of_course(course).exists()
