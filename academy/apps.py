@@ -10,4 +10,9 @@ class AcademyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .i18n import adopt_chosen_language
+
+        user_logged_in.connect(adopt_chosen_language, dispatch_uid="academy-language")

@@ -51,6 +51,16 @@ def chosen_language(request) -> str | None:
     return supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
 
 
+def adopt_chosen_language(sender, request, user, **kwargs):
+    """At login, a language picked with the switcher on this device (the cookie) becomes
+    the official's preferred language: someone who chose Español before logging in gets
+    their emails and certificates in Spanish too. The latest explicit choice wins."""
+    chosen = supported(getattr(request, "COOKIES", {}).get(settings.LANGUAGE_COOKIE_NAME))
+    if chosen and chosen != getattr(user, "preferred_language", chosen):
+        user.preferred_language = chosen
+        user.save(update_fields=["preferred_language"])
+
+
 def cookie_mismatch(request) -> bool:
     """A visitor whose cookie asks for another language than the URL's (the public page
     cache must not answer them: PreferredLanguageMiddleware sends them on)."""

@@ -14,6 +14,7 @@ from academy.i18n import for_recipient, language_of
 from academy.models import OutboxEmail
 from academy.outbox import outbox_enqueue
 from academy.times import in_zone
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 COOKIE = settings.LANGUAGE_COOKIE_NAME
@@ -148,3 +149,11 @@ def test_a_site_migrated_before_spanish_keeps_its_pages_in_english():
     Locale.objects.filter(language_code="en").update(language_code="en-us")
     import_module("academy.migrations.0007_locale_en").rename_locale(apps, None)
     assert Locale.objects.get(language_code="en") == Page.objects.filter(depth=2).first().locale
+
+
+def test_logging_in_after_choosing_spanish_makes_it_the_official_s_language(client, official):
+    client.post("/language/", {"language": "es", "next": "/"})
+    response = client.post("/es/accounts/login/", {"login": official.email,
+                                                   "password": PASSWORD})
+    official.refresh_from_db()
+    assert response.status_code == 302 and official.preferred_language == "es"
