@@ -12,7 +12,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# WeasyPrint's system libraries and fonts: the list `make setup` installs.
+# WeasyPrint's system libraries and fonts, and gettext for the translations: the list
+# `make setup` installs.
 COPY scripts/system-deps.sh scripts/
 RUN bash scripts/system-deps.sh && rm -rf /var/lib/apt/lists/*
 
@@ -28,7 +29,9 @@ COPY . .
 # Hashed, compressed static files in the image (WhiteNoise serves them). The throwaway key
 # and cache exist for this build step only: without them the settings refuse to start.
 RUN DJANGO_SECRET_KEY=collectstatic-only CACHE_URL=locmemcache:// \
-    python manage.py collectstatic --noinput
+    python manage.py collectstatic --noinput \
+ && DJANGO_SECRET_KEY=compilemessages-only CACHE_URL=locmemcache:// \
+    python manage.py compilemessages --ignore .venv -v 0
 
 RUN useradd --system --uid 10001 --home-dir /app academy \
  && mkdir -p /app/media && chown academy /app/media

@@ -151,3 +151,25 @@ def test_wide_tables_scroll_inside_a_labelled_focusable_region(live_server, new_
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
+
+
+def test_no_spanish_page_scrolls_sideways_on_a_phone(live_server, new_page, demo):
+    """The same pages in Spanish (longer words, longer buttons) at 390 px, with axe."""
+    problems = []
+
+    def es(pages):
+        return {n: u if u.startswith("/es/") else "/es" + u for n, u in pages.items()}
+
+    spanish = es(visitor_pages())
+    spanish["spanish course"] = "/es/catalog/governing-as-an-organizer/"
+    page = new_page(width=PHONE[0], height=PHONE[1])
+    check(page, live_server.url, spanish, PHONE[0], problems, axe=True)
+    login(page, live_server.url, "official28@example.org", DEMO_PASSWORD)
+    check(page, live_server.url, es(OFFICIAL_PAGES), PHONE[0], problems, axe=True)
+    page = new_page(width=PHONE[0], height=PHONE[1])
+    login(page, live_server.url, "facilitator@academy.example.org", DEMO_PASSWORD)
+    check(page, live_server.url, es(facilitator_pages()), PHONE[0], problems, axe=True)
+    page = new_page(width=PHONE[0], height=PHONE[1])
+    login(page, live_server.url, "facilitator2@academy.example.org", DEMO_PASSWORD)
+    check(page, live_server.url, es(closing_pages()), PHONE[0], problems, axe=True)
+    assert not problems, "\n".join(problems)

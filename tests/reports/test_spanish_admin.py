@@ -74,7 +74,7 @@ def test_english_admins_keep_english(client, staff, academy_year):
     assert "How a cohort changes" in form and "Cómo cambia" not in form
 
 
-def test_the_home_figures_settings_are_in_spanish(client, spanish_staff):
+def test_the_home_figures_settings_are_in_spanish(client, spanish_staff, site_tree):
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
