@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import (
-    SMALL_COUNT,
-    ImpactReport,
-    month_abbreviation,
-    suppressed,
-    suppressed_label,
-)
+from .labels import month_abbreviation, suppressed_label
+from .selectors import SMALL_COUNT, ImpactReport, suppressed
 
 # A tile grid of the 50 states and DC (columns, rows); territories follow in a last row.
 TILE_GRID = {

@@ -11,7 +11,8 @@ from academy.models import Organization
 from cohorts.models import CohortStatus
 from courses.models import CoursePage
 
-from .selectors import STATES, ImpactFilters, this_year
+from .labels import STATES
+from .selectors import ImpactFilters, this_year
 
 LONGEST_RANGE_DAYS = 366 * 10
 
@@ -34,7 +35,7 @@ class ImpactFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=_("State or territory"), required=False,
         choices=[("", _("All states and territories")),
-                 *[(code, _(name)) for code, name in STATES]],  # marked in selectors
+                 *STATES],
     )
 
     def __init__(self, data=None, *, scope_course_ids=None, today=None):

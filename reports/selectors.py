@@ -44,9 +44,9 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext
 
-from academy.choices import JurisdictionType, _data
+from academy.choices import JurisdictionType
 from certificates.models import Certificate
 from cohorts.models import (
     ATTENDED_STATUSES,
@@ -59,59 +59,10 @@ from cohorts.models import (
 )
 from courses.models import CoursePage
 
+from .labels import STATES, month_abbreviation, suppressed_label
+
 SMALL_COUNT = 5  # partner and public views show 1..4 as "fewer than 5"
-SUPPRESSED_LABEL = gettext_noop("fewer than 5")  # shown through gettext: suppressed_label()
 NOT_STATED = "not_stated"
-
-# 50 states, DC and the territories, from academy/data/us_states.toml.
-STATES = [(s["code"], s["name"]) for s in _data("us_states.toml")["states"]]
-STATE_NAMES = dict(STATES)
-
-# The names that have a Spanish form (NOTES.md); the others read the same in both.
-_TRANSLATED_STATE_NAMES = (
-    gettext_noop("District of Columbia"), gettext_noop("Hawaii"), gettext_noop("Louisiana"),
-    gettext_noop("Mississippi"), gettext_noop("New Jersey"), gettext_noop("New Mexico"),
-    gettext_noop("New York"), gettext_noop("North Carolina"), gettext_noop("North Dakota"),
-    gettext_noop("Pennsylvania"), gettext_noop("South Carolina"), gettext_noop("South Dakota"),
-    gettext_noop("West Virginia"), gettext_noop("U.S. Virgin Islands"),
-    gettext_noop("Northern Mariana Islands"), gettext_noop("American Samoa"),
-)
-# academy.choices.JurisdictionType's labels, as the report shows them.
-_JURISDICTION_TYPE_LABELS = (
-    gettext_noop("City or town"), gettext_noop("County"), gettext_noop("School board"),
-    gettext_noop("Township or village"), gettext_noop("Tribal nation"), gettext_noop("State"),
-    gettext_noop("Other"),
-)
-
-# Month abbreviations of the tables, charts and titles ("Mar 2026"; Spanish "mar. 2026").
-MONTH_ABBREVIATIONS = {
-    1: pgettext_lazy("abbreviated month", "Jan"), 2: pgettext_lazy("abbreviated month", "Feb"),
-    3: pgettext_lazy("abbreviated month", "Mar"), 4: pgettext_lazy("abbreviated month", "Apr"),
-    5: pgettext_lazy("abbreviated month", "May"), 6: pgettext_lazy("abbreviated month", "Jun"),
-    7: pgettext_lazy("abbreviated month", "Jul"), 8: pgettext_lazy("abbreviated month", "Aug"),
-    9: pgettext_lazy("abbreviated month", "Sep"), 10: pgettext_lazy("abbreviated month", "Oct"),
-    11: pgettext_lazy("abbreviated month", "Nov"), 12: pgettext_lazy("abbreviated month", "Dec"),
-}
-
-
-def suppressed_label() -> str:
-    """ "fewer than 5" in the active language."""
-    return gettext(SUPPRESSED_LABEL)
-
-
-def state_name(code: str) -> str:
-    """A state's or territory's name in the active language ("" for none)."""
-    name = STATE_NAMES.get(code, "")
-    return gettext(name) if name else ""
-
-
-def month_abbreviation(day: date) -> str:
-    return str(MONTH_ABBREVIATIONS[day.month])
-
-
-def short_date(day: date) -> str:
-    """ "2 Mar 2026" (Spanish "2 mar. 2026")."""
-    return f"{day.day} {month_abbreviation(day)} {day.year}"
 
 OUTCOME_STATUSES = (EnrollmentStatus.COMPLETED, EnrollmentStatus.NOT_COMPLETED)
 
@@ -423,13 +374,13 @@ def impact_report(filters: ImpactFilters, *, now: datetime | None = None) -> Imp
 
     trained_by_state = Counter(state for state, _, _ in trained.values())
     states = [
-        StateRow(code=code, name=gettext(name), trained=trained_by_state[code],
+        StateRow(code=code, name=str(name), trained=trained_by_state[code],
                  completions=completions_by_state[code])
         for code, name in STATES
     ]
     trained_by_type = Counter(jtype or NOT_STATED for _, jtype, _ in trained.values())
     jurisdictions = [
-        JurisdictionRow(code=value, label=gettext(str(label)), trained=trained_by_type[value])
+        JurisdictionRow(code=value, label=str(label), trained=trained_by_type[value])
         for value, label in JurisdictionType.choices
     ]
     if trained_by_type[NOT_STATED]:

@@ -17,8 +17,9 @@ from academy.background import enqueue_long
 from academy.i18n import language_of, supported
 from academy.outbox import outbox_enqueue
 
+from .labels import short_date
 from .models import ImpactReportPDF, ReportStatus
-from .selectors import ImpactFilters, impact_report, partner_course_ids, short_date
+from .selectors import ImpactFilters, impact_report, partner_course_ids
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from .charts import charts, headline_items, tables
 from .forms import ImpactFilterForm
+from .labels import state_name
 from .models import ImpactReportPDF, ReportStatus
-from .selectors import impact_report, state_name
+from .selectors import impact_report
 from .services import (
     impact_pdf_request,
     impact_scope,

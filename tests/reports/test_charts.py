@@ -4,7 +4,8 @@ shade keeps its label readable (WCAG 2.2 AA), partners' legends say "Fewer than 
 from datetime import date
 
 from reports.charts import BUCKETS, TILE_GRID, tile_map
-from reports.selectors import STATES, Headline, ImpactFilters, ImpactReport, StateRow
+from reports.labels import STATES
+from reports.selectors import Headline, ImpactFilters, ImpactReport, StateRow
 
 
 def _luminance(hex_colour):

@@ -7,7 +7,8 @@ import pytest
 
 from academy.choices import USState
 from cohorts.models import Enrollment
-from reports.selectors import STATES, ImpactFilters, impact_report, suppressed
+from reports.labels import STATES
+from reports.selectors import ImpactFilters, impact_report, suppressed
 from tests.conftest import UserFactory
 
 from .conftest import NOW, at, enroll
