@@ -12,6 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template import engines
@@ -21,6 +23,14 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 
 _LOCALE_LANGUAGES: dict[int, str] = {}
+
+
+@receiver([post_save, post_delete], sender=Locale, dispatch_uid="courses-locale-languages")
+def _forget_locales(**kwargs):
+    """A locale added or removed (staff adding a language; a test database rebuilt): read
+    them again, so an id is never taken for another language's."""
+    _LOCALE_LANGUAGES.clear()
+
 CONTENT_LANGUAGES = frozenset(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
