@@ -7,12 +7,21 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Locale, WorkflowPage
 
 from academy.demo import load_people
 from academy.models import Organization, User
 from cohorts.models import Attendance, Cohort, Enrollment, EnrollmentEvent, Session
 from cohorts.progress import cohort_attendance
-from courses.models import CoursePage, ModuleCompletion, ModulePage
+from courses.models import (
+    AcademyHomePage,
+    CatalogPage,
+    CoursePage,
+    ModuleCompletion,
+    ModulePage,
+    Pillar,
+    PolicyArea,
+)
 from tests.conftest import ensure_wagtail_roots
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
@@ -21,7 +30,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 def counts():
     return tuple(model.objects.count() for model in (
         User, CoursePage, ModulePage, Cohort, Session, Enrollment, EnrollmentEvent,
-        Attendance, ModuleCompletion,
+        Attendance, ModuleCompletion, Pillar, PolicyArea, WorkflowPage,
+    )) + spanish_counts()
+
+
+def spanish_counts():
+    """The Spanish curriculum of courses/demo_data/es/: home, catalog, course, modules,
+    pillars, policy areas."""
+    es = {"locale__language_code": "es"}
+    return tuple(model.objects.filter(**es).count() for model in (
+        AcademyHomePage, CatalogPage, CoursePage, ModulePage, Pillar, PolicyArea,
     ))
 
 
@@ -39,6 +57,7 @@ def demo(django_db_setup, django_db_blocker):
 def test_seed_demo_is_idempotent(demo):
     first, second = demo
     assert first == second
+    assert first[-6:] == (1, 1, 1, 4, 4, 8)  # the Spanish curriculum, loaded once
 
 
 def test_curriculum_people_and_partners(client):
@@ -273,3 +292,41 @@ def test_demo_facilitators_are_in_the_facilitators_group():
         User.objects.filter(groups__name=FACILITATORS_GROUP).values_list("pk", flat=True)
     )
     assert facilitating and facilitating <= grouped
+
+
+def test_spanish_pages_are_translations_of_the_english_ones():
+    es = Locale.objects.get(language_code="es")
+    english = CoursePage.objects.get(slug="governing-as-an-organizer", locale__language_code="en")
+    spanish = english.get_translation(es)
+    assert spanish.live and spanish.slug == english.slug
+    assert spanish.title == "Gobernar organizando: fundamentos"
+    assert set(spanish.co_authors.all()) == set(english.co_authors.all())
+    assert {p.locale_id for p in spanish.pillars.all()} == {es.pk}
+    home = AcademyHomePage.objects.get(locale=es)
+    english_home = AcademyHomePage.objects.get(locale__language_code="en")
+    assert home.translation_key == english_home.translation_key
+    # The Spanish catalog is reviewed by the same workflow.
+    es_catalog = CatalogPage.objects.get(locale=es)
+    assert es_catalog.get_workflow() == CatalogPage.objects.get(
+        locale__language_code="en").get_workflow()
+
+
+def test_spanish_site_in_the_demo(client):
+    html = client.get("/es/").content.decode()
+    assert "Gobierne organizando" in html
+    html = client.get("/es/catalog/").content.decode()
+    assert "Catálogo de cursos" in html and ">Vivienda y protección de inquilinos</option>" in html
+    html = client.get("/es/catalog/governing-as-an-organizer/mapping-power/").content.decode()
+    assert "Mapear el poder en su jurisdicción" in html
+    html = client.get("/es/catalog/peoples-budgets/").content.decode()
+    assert "Este curso aún no está traducido al español; se muestra en inglés." in html
+    # English is unchanged.
+    assert "Governing as an Organizer" in client.get(
+        "/catalog/governing-as-an-organizer/").content.decode()
+
+
+def test_spanish_preferring_official_is_enrolled():
+    official = User.objects.get(email="official28@example.org")
+    assert official.preferred_language == "es"
+    enrollment = Enrollment.objects.get(user=official)
+    assert enrollment.cohort.course.slug == "governing-as-an-organizer"
