@@ -28,28 +28,10 @@ SITE_FILES = {"site", "taxonomy"}
 def load(data_dir: Path | None = None) -> dict:
     """Everything in the folder, checked: taxonomy, home and catalog, courses in order."""
     data_dir = data_dir or DATA_DIR
-    taxonomy = read_toml(data_dir / "taxonomy.toml")
-    terms = {
-        "pillars": _terms(taxonomy, "pillars", Pillar),
-        "policy_areas": _terms(taxonomy, "policy_areas", PolicyArea),
-    }
-    taxonomy.done()
-
-    site = read_toml(data_dir / "site.toml")
-    home = site.table("home")
-    home_fields = home.model_fields(AcademyHomePage, "title", hero_heading="", hero_text="",
-                                    intro="")
-    home.done()
-    catalog = site.table("catalog")
-    catalog_fields = catalog.model_fields(CatalogPage, "title", intro="")
-    order = _course_order(catalog, data_dir)
-    catalog.done()
-    site.done()
-
-    known = {key: [t["slug"] for t in rows] for key, rows in terms.items()}
-    known["organisations"] = [o["slug"] for o in load_organizations()]
-    courses = [_course(read_toml(data_dir / f"{slug}.toml"), slug, known) for slug in order]
-    return {**terms, "home": home_fields, "catalog": catalog_fields, "courses": courses}
+    site = _site(data_dir, data_dir)
+    courses = [_course(read_toml(data_dir / f"{slug}.toml"), slug, site["known"])
+               for slug in site["order"]]
+    return {**site["content"], "courses": courses}
 
 
 def load_translation(language: str, data_dir: Path | None = None) -> dict:
@@ -59,6 +41,24 @@ def load_translation(language: str, data_dir: Path | None = None) -> dict:
     has no translation yet (the site shows it in English)."""
     english = data_dir or DATA_DIR
     data_dir = english / language
+    site = _site(data_dir, english)  # the English catalog's courses
+    files = {p.stem for p in data_dir.glob("*.toml")} - SITE_FILES
+    stray = sorted(files - set(site["order"]))
+    if stray:
+        raise DataFileError(data_dir / f"{stray[0]}.toml", "",
+                            "there is no English course of this name to translate")
+    courses = [
+        _course(read_toml(data_dir / f"{slug}.toml"), slug, site["known"])
+        for slug in site["order"]
+        if slug in files
+    ]
+    return {**site["content"], "courses": courses}
+
+
+def _site(data_dir: Path, courses_dir: Path) -> dict:
+    """taxonomy.toml and site.toml of `data_dir`, checked: the terms, the home and catalog
+    pages, the catalog's course order (its courses are files of `courses_dir`) and the
+    slugs a course file may name."""
     taxonomy = read_toml(data_dir / "taxonomy.toml")
     terms = {
         "pillars": _terms(taxonomy, "pillars", Pillar),
@@ -73,23 +73,14 @@ def load_translation(language: str, data_dir: Path | None = None) -> dict:
     home.done()
     catalog = site.table("catalog")
     catalog_fields = catalog.model_fields(CatalogPage, "title", intro="")
-    order = _course_order(catalog, english)  # the English catalog's courses
+    order = _course_order(catalog, courses_dir)
     catalog.done()
     site.done()
-    files = {p.stem for p in data_dir.glob("*.toml")} - SITE_FILES
-    stray = sorted(files - set(order))
-    if stray:
-        raise DataFileError(data_dir / f"{stray[0]}.toml", "",
-                            "there is no English course of this name to translate")
 
     known = {key: [t["slug"] for t in rows] for key, rows in terms.items()}
     known["organisations"] = [o["slug"] for o in load_organizations()]
-    courses = [
-        _course(read_toml(data_dir / f"{slug}.toml"), slug, known)
-        for slug in order
-        if slug in files
-    ]
-    return {**terms, "home": home_fields, "catalog": catalog_fields, "courses": courses}
+    content = {**terms, "home": home_fields, "catalog": catalog_fields}
+    return {"content": content, "order": order, "known": known}
 
 
 def _terms(table: Table, key: str, model) -> list[dict]:
