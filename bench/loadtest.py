@@ -379,8 +379,9 @@ def main(argv=None):
     os.environ["DATABASE_URL"] = args.database_url  # for discover()
     ensure_database(args.database_url)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "seed_scale", *args.seed_args.split())
+    # Static files first: seeding renders emails and certificates, which need the manifest.
     manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "seed_scale", *args.seed_args.split())
     module_path, pages, logins, password = discover()
 
     base = f"http://127.0.0.1:{port}"
