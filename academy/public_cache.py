@@ -56,6 +56,19 @@ def _key(request) -> str:
     return f"public-pages:{_generation()}:{where.hexdigest()}"
 
 
+def remembered(name: str, parts, compute):
+    """`compute()`, kept in the shared cache with the public pages (same generation, same
+    lifetime): for what only published content decides, such as which pages match a
+    catalog search, and a signed-in visitor's page can reuse."""
+    where = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"public-pages:{_generation()}:{name}:{where}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PUBLIC_CACHE_SECONDS)
+    return value
+
+
 def cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")

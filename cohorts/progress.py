@@ -26,6 +26,7 @@ from .models import (
     AttendanceStatus,
     CohortStatus,
     Enrollment,
+    EnrollmentStatus,
     Session,
 )
 
@@ -80,6 +81,15 @@ class SessionCounts:
         return cls(held=held, remaining=len(live) - held)
 
 
+def could_still_attend_enough(cohort, sessions: SessionCounts, marks: MarkCounts) -> bool:
+    """A learner of a cohort that has not finished is on track when attending every session
+    still to come would bring them to the cohort's minimum (modules can still be done)."""
+    possible = sessions.held + sessions.remaining - marks.excused_all
+    return possible <= 0 or (
+        (marks.attended + sessions.remaining) * 100 >= cohort.min_attendance_percent * possible
+    )
+
+
 def build_progress(cohort, enrollment_id, sessions: SessionCounts, marks: MarkCounts,
                    modules) -> LearnerProgress:
     """One learner's progress from counts (no queries).
@@ -97,8 +107,7 @@ def build_progress(cohort, enrollment_id, sessions: SessionCounts, marks: MarkCo
     if cohort.status == CohortStatus.FINISHED:
         on_track = eligible
     else:
-        possible = held + sessions.remaining - marks.excused_all
-        on_track = possible <= 0 or (attended + sessions.remaining) * 100 >= minimum * possible
+        on_track = could_still_attend_enough(cohort, sessions, marks)
     return LearnerProgress(
         enrollment_id=enrollment_id,
         sessions_held=held,
@@ -192,6 +201,29 @@ def enrollments_progress(
         )
         for e in enrollments
     }
+
+
+def learners_at_risk(cohorts, *, now=None) -> dict[int, int]:
+    """{cohort_id: enrolled learners not on track} for cohorts that have not finished (the
+    facilitator dashboard), without building each learner's progress: on track there is a
+    matter of attendance alone (`could_still_attend_enough`). Three queries in all: the
+    sessions, the marks counted per learner, the enrolled learners' ids."""
+    now = now or timezone.now()
+    by_pk = {c.pk: c for c in cohorts if c.status != CohortStatus.FINISHED}
+    if not by_pk:
+        return {}
+    sessions = load_sessions(by_pk)
+    by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in by_pk}
+    counts = load_counts((), now, cohort_ids=list(by_pk))
+    none = MarkCounts()
+    at_risk = dict.fromkeys(by_pk, 0)
+    for pk, cohort_id in Enrollment.objects.filter(
+        cohort_id__in=list(by_pk), status=EnrollmentStatus.ENROLLED
+    ).values_list("pk", "cohort_id").order_by():
+        if not could_still_attend_enough(by_pk[cohort_id], by_cohort[cohort_id],
+                                         counts.get(pk, none)):
+            at_risk[cohort_id] += 1
+    return at_risk
 
 
 @dataclass

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
-from .progress import ROSTER_FIELDS, cohort_attendance, enrollments_progress
+from .progress import ROSTER_FIELDS, cohort_attendance, learners_at_risk
 from .services import enrollment_admission
 
 S = EnrollmentStatus
@@ -97,7 +97,7 @@ RUNNING = (CohortStatus.OPEN, CohortStatus.IN_PROGRESS)
 def cohort_summaries(cohorts, order=()):
     """The dashboard's row for each cohort: seats, counts per status, dates and, for
     running cohorts only, learners at risk. Queries: the cohorts with their dates, one count
-    per status, then what `enrollments_progress` costs for the running ones; not per cohort."""
+    per status, then `learners_at_risk` (three) for the running ones; not per cohort."""
     cohorts = list(
         cohorts.select_related("course").with_dates().order_by(*order)
         .only("id", "slug", "title", "status", "capacity", "time_zone", "self_paced",
@@ -111,12 +111,7 @@ def cohort_summaries(cohorts, order=()):
         .annotate(n=Count("pk")).order_by()
     ):
         counts.setdefault(cohort_id, {})[status] = n
-    running = [e for e in Enrollment.objects.filter(
-        cohort__in=[c.pk for c in cohorts if c.status in RUNNING], status=S.ENROLLED
-    ).only("id", "cohort_id", "user_id", "status")]
-    for e in running:
-        e.cohort = by_pk[e.cohort_id]
-    progress = enrollments_progress(running, whole_cohorts=True)
+    at_risk = learners_at_risk([c for c in cohorts if c.status in RUNNING])
     for cohort in cohorts:
         c = counts.get(cohort.pk, {})
         cohort.pending_count, cohort.waitlist_count = c.get(S.PENDING, 0), c.get(S.WAITLISTED, 0)
@@ -124,9 +119,7 @@ def cohort_summaries(cohorts, order=()):
         cohort.completed_count = c.get(S.COMPLETED, 0)
         cohort.seats_taken = cohort.enrolled_count + cohort.completed_count
         cohort.seats_left = seats_left(cohort)
-        cohort.at_risk = None if cohort.status not in RUNNING else 0
-    for e in running:
-        e.cohort.at_risk += not progress[e.pk].on_track
+        cohort.at_risk = at_risk.get(cohort.pk) if cohort.status in RUNNING else None
     return cohorts
 
 

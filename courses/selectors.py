@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from wagtail.search.query import And, Phrase, PlainText
 
+from academy.public_cache import remembered
+
 from .models.completion import ModuleCompletion
 
 QUERY_MAX_LENGTH = 200
@@ -60,8 +62,13 @@ def catalog_search(catalog, courses, query):
     if search is None:
         return [], []
     steplen = catalog.steplen
-    course_hits = [c.pk for c in catalog.course_pages().search(search)[:200]]
-    module_ids = [m.pk for m in catalog.module_pages().search(search)[:50]]
+    # Which pages match depends on published content alone: remembered with the public
+    # pages' cache and forgotten with it when a page is published, unpublished or moved.
+    course_hits, module_ids = remembered(
+        "catalog-search", (catalog.pk, query),
+        lambda: ([c.pk for c in catalog.course_pages().search(search)[:200]],
+                 [m.pk for m in catalog.module_pages().search(search)[:50]]),
+    )
     modules = list(
         catalog.module_pages()
         .filter(pk__in=module_ids)

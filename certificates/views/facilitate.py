@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from academy.background import enqueue_long
 from academy.inputs import posted_id
-from cohorts.models import Enrollment
+from cohorts.models import Enrollment, EnrollmentStatus
 from cohorts.progress import ROSTER_FIELDS, cohort_attendance
 from cohorts.views.facilitate import FacilitatorCohortMixin
 from cohorts.views.paging import paginate
@@ -68,12 +68,14 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        enrollments = list(
-            Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
-            .select_related("user", "certificate").only(*ROSTER_FIELDS, *CERTIFICATE_FIELDS)
-            .order_by("user__last_name", "user__first_name")
+        # A page of people is loaded; the totals are counted by the database.
+        people = Enrollment.objects.filter(cohort=self.cohort, status__in=ISSUABLE_STATUSES)
+        page_obj, page_query = paginate(
+            self.request,
+            people.select_related("user", "certificate").only(*ROSTER_FIELDS,
+                                                              *CERTIFICATE_FIELDS)
+            .order_by("user__last_name", "user__first_name", "pk"),
         )
-        page_obj, page_query = paginate(self.request, enrollments)
         progress = cohort_attendance(self.cohort, page_obj.object_list).progress
         rows = [
             {"enrollment": e, "progress": progress.get(e.pk),
@@ -82,12 +84,10 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         ]
         counts = _cohort_certificate_counts(self.cohort)
         context.update(
-            rows=rows, page_obj=page_obj, page_query=page_query, total=len(enrollments),
-            counts=counts,
-            missing=sum(
-                1 for e in enrollments
-                if getattr(e, "certificate", None) is None and e.status == "completed"
-            ),
+            rows=rows, page_obj=page_obj, page_query=page_query,
+            total=page_obj.paginator.count, counts=counts,
+            missing=people.filter(status=EnrollmentStatus.COMPLETED,
+                                  certificate__isnull=True).count(),
             override_form=OverrideForm(),
             revoke_form=RevokeForm(),
             rendering=counts["total"] - counts["done"] - counts["failed"] > 0,

@@ -9,8 +9,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -208,6 +210,23 @@ class MarkAllPresentView(SessionMixin, View):
         return redirect("facilitate_sheet", slug=self.cohort.slug, session_pk=self.session.pk)
 
 
+def grid_cells() -> dict[str, str]:
+    """The grid's <td> for each mark (plus "unmarked": held without a mark, and "": not held
+    yet), in the active language: built once per page, not per cell."""
+    keys = {
+        AttendanceStatus.PRESENT: pgettext("attendance key: present", "P"),
+        AttendanceStatus.LATE: pgettext("attendance key: late", "L"),
+        AttendanceStatus.EXCUSED: pgettext("attendance key: excused", "E"),
+        AttendanceStatus.ABSENT: pgettext("attendance key: absent", "A"),
+        "unmarked": "?",
+    }
+    titles = dict(AttendanceStatus.choices, unmarked=_("Not marked"))
+    cells = {status: f'<td><abbr title="{escape(str(titles[status]))}">{escape(key)}</abbr></td>'
+             for status, key in keys.items()}
+    cells[""] = f'<td><span class="visually-hidden">{escape(_("not held yet"))}</span></td>'
+    return cells
+
+
 class GridView(FacilitatorCohortMixin, TemplateView):
     template_name = "cohorts/facilitate_grid.html"
 
@@ -216,8 +235,10 @@ class GridView(FacilitatorCohortMixin, TemplateView):
         page_obj, page_query = paginate(self.request, enrollments)
         book = cohort_attendance(self.cohort, enrollments, marks_for=page_obj.object_list)
         sessions = _with_totals(book)
+        cell = grid_cells()
         rows = [
-            (e, [(s, status, s.held) for s, status in book.cells(e)], book.progress[e.pk])
+            (e, mark_safe("".join(cell[status or ("unmarked" if s.held else "")]
+                                  for s, status in book.cells(e))), book.progress[e.pk])
             for e in page_obj.object_list
         ]
         return super().get_context_data(sessions=sessions, rows=rows, page_obj=page_obj,

@@ -14,8 +14,6 @@ from academy.times import in_zone
 
 from ..models import AttendanceSource, AttendanceStatus
 
-STATUSES = list(AttendanceStatus.choices)
-LABELS = dict(AttendanceStatus.choices)
 # How a mark was given, said with its status and time ("Present, checked in at 7:02 PM").
 SOURCES = {
     AttendanceSource.SELF_CHECK_IN: gettext_lazy("%(status)s, checked in at %(time)s"),
@@ -23,26 +21,53 @@ SOURCES = {
 }
 
 
-def saved_text(mark, tz, just_saved=False, error="") -> str:
+class Wording:
+    """The sheet's words in the active language, translated once for all its rows (a
+    translation per radio button and per row was a third of a 400-row sheet's time), and
+    the times marks were given, formatted once per minute shown."""
+
+    def __init__(self, tz):
+        self.tz = tz
+        self.statuses = [(value, str(label)) for value, label in AttendanceStatus.choices]
+        self.labels = dict(self.statuses)
+        self.sources = {source: str(text) for source, text in SOURCES.items()}
+        self.not_marked = _("Not marked")
+        self.by = _("%(status)s, by %(name)s at %(time)s")
+        self.at = _("%(status)s at %(time)s")
+        self.saved = _("<strong>Saved</strong>: %(mark)s")
+        self.not_saved = _("<strong>Not saved:</strong> %(error)s")
+        self.legend = _("Attendance of %(name)s")
+        self.note_label = _("Note for %(name)s")
+        self._times = {}
+
+    def time(self, value) -> str:
+        minute = value.replace(second=0, microsecond=0)
+        shown = self._times.get(minute)
+        if shown is None:
+            shown = self._times[minute] = in_zone(value, self.tz, "time")
+        return shown
+
+
+def saved_text(mark, words: Wording, just_saved=False, error="") -> str:
     if error:
-        said = _("<strong>Not saved:</strong> %(error)s") % {"error": escape(error)}
+        said = words.not_saved % {"error": escape(error)}
         return f'<span class="text-danger">{said}</span>'
     if mark is None:
-        return _("Not marked")
-    values = {"status": LABELS.get(mark.status, escape(mark.status)),
-              "time": in_zone(mark.marked_at, tz, "time")}
-    if mark.source in SOURCES:
-        text = SOURCES[mark.source] % values
+        return words.not_marked
+    values = {"status": words.labels.get(mark.status) or escape(mark.status),
+              "time": words.time(mark.marked_at)}
+    if mark.source in words.sources:
+        text = words.sources[mark.source] % values
     elif mark.marked_by_id:
-        text = _("%(status)s, by %(name)s at %(time)s") % {
-            **values, "name": escape(mark.marked_by.display_name)}
+        text = words.by % {**values, "name": escape(mark.marked_by.display_name)}
     else:
-        text = _("%(status)s at %(time)s") % values
-    return _("<strong>Saved</strong>: %(mark)s") % {"mark": text} if just_saved else text
+        text = words.at % values
+    return words.saved % {"mark": text} if just_saved else text
 
 
-def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
+def sheet_row(e, row_url, tz, just_saved=False, error="", words=None) -> str:
     """One learner's row: name, four radio buttons, a note, what is saved."""
+    words = words or Wording(tz)
     pk, name = e.pk, escape(e.user.display_name)
     mark = getattr(e, "mark", None)
     checked = mark.status if mark else None
@@ -55,7 +80,7 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
         f'type="radio" name="status-{pk}" id="st-{pk}-{value}" value="{value}"'
         f'{" checked" if checked == value else ""}><label class="form-check-label" '
         f'for="st-{pk}-{value}">{label}</label></div>'
-        for value, label in STATUSES
+        for value, label in words.statuses
     )
     pronouns = (f' <span class="fw-normal small">({escape(e.user.pronouns)})</span>'
                 if e.user.pronouns else "")
@@ -63,8 +88,8 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
     note = escape(mark.note) if mark else ""
     if posted is not None:
         note = escape(posted[1])
-    legend = _("Attendance of %(name)s") % {"name": name}
-    note_label = _("Note for %(name)s") % {"name": name}
+    legend = words.legend % {"name": name}
+    note_label = words.note_label % {"name": name}
     return (
         f'<tr id="row-{pk}" data-name="{search}" hx-post="{row_url}{pk}/" hx-trigger="change" '
         f'hx-include="#row-{pk}" hx-target="this" hx-swap="outerHTML">'
@@ -74,9 +99,10 @@ def sheet_row(e, row_url, tz, just_saved=False, error="") -> str:
         f'<td><label class="visually-hidden" for="note-{pk}">{note_label}</label>'
         f'<input class="form-control form-control-sm" type="text" maxlength="500" '
         f'name="note-{pk}" id="note-{pk}" value="{note}"></td>'
-        f'<td class="small" role="status">{saved_text(mark, tz, just_saved, error)}</td></tr>'
+        f'<td class="small" role="status">{saved_text(mark, words, just_saved, error)}</td></tr>'
     )
 
 
 def sheet_rows(rows, row_url, tz):
-    return mark_safe("".join(sheet_row(e, row_url, tz) for e in rows))
+    words = Wording(tz)
+    return mark_safe("".join(sheet_row(e, row_url, tz, words=words) for e in rows))

@@ -76,3 +76,38 @@ def test_nothing_private_is_kept_or_served(client, course, official):
     # A visitor with a message to read gets a fresh page.
     client.cookies["messages"] = "x"
     assert "X-Public-Cache" not in client.get(url)
+
+
+def test_a_signed_in_search_reuses_the_matches_until_a_page_is_published(
+        catalog, course, official, django_capture_on_commit_callbacks):
+    """Which pages match a search depends on published content only: the match list is
+    kept with the public pages (fewer queries the second time) and forgotten when a page is
+    published or unpublished. What a signed-in person sees is still their own page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_course
+
+    signed_in = Client()
+    signed_in.force_login(official)
+    url = "/catalog/?q=zoning"
+
+    def search():
+        with CaptureQueriesContext(connection) as queries:
+            response = signed_in.get(url)
+        assert response.status_code == 200 and "X-Public-Cache" not in response
+        return response.content.decode(), len(queries.captured_queries)
+
+    html, first = search()
+    assert "Zoning for shared prosperity" not in html
+    html, again = search()
+    assert again < first  # the search itself came from the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        zoning = make_course(catalog, "Zoning for shared prosperity",
+                             summary="Zoning, land use and who decides.")  # published
+    html, _ = search()
+    assert "Zoning for shared prosperity" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        zoning.unpublish()
+    html, _ = search()
+    assert "Zoning for shared prosperity" not in html

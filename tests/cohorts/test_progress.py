@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cohorts.models import Enrollment
-from cohorts.progress import cohort_attendance, enrollments_progress
+from cohorts.progress import cohort_attendance, enrollments_progress, learners_at_risk
 from cohorts.services import attendance_record
 from courses.models import ModuleCompletion
 
@@ -51,6 +51,31 @@ def test_rates_counts_and_eligibility(running, facilitator, people, modules):
     assert not p[b.pk].on_track
     assert p[c.pk].attended == 0 and p[c.pk].absent == 3 and p[c.pk].modules_done == 0
     assert enrollments_progress([a])[a.pk] == p[a.pk]
+
+
+def test_the_dashboards_at_risk_count_agrees_with_each_learners_progress(
+        running, course, facilitator, people, modules):
+    """The dashboard counts learners at risk without building their progress: the same
+    learners as the roster's "At risk", in each cohort, and none for a finished cohort."""
+    other = make_cohort(course, "other", sessions=2, start_in_days=-8, status="in_progress",
+                        facilitators=[facilitator], min_attendance_percent=100)
+    a, b, c, d = (Enrollment.objects.create(cohort=running, user=p, status="enrolled")
+                  for p in people[:4])
+    e = Enrollment.objects.create(cohort=other, user=people[4], status="enrolled")
+    Enrollment.objects.create(cohort=other, user=people[5], status="waitlisted")
+    mark(running, a, ["present", "late", "excused"], facilitator)  # on track
+    mark(running, b, ["present", None, "absent"], facilitator)  # 2 of 4 at best: at risk
+    mark(running, c, ["excused", "excused", "absent"], facilitator)  # 1 of 2 at best: at risk
+    mark(running, d, ["absent", "absent"], facilitator)  # at risk
+    mark(other, e, ["absent"], facilitator)  # 100% needed: at risk
+    complete(a.user, modules)
+    progress = cohort_attendance(running).progress
+    expected = sum(not progress[x.pk].on_track for x in (a, b, c, d))
+    assert expected == 3
+    assert sum(not p.on_track for p in cohort_attendance(other).progress.values()) == 1
+    assert learners_at_risk([running, other]) == {running.pk: 3, other.pk: 1}
+    running.status = "finished"
+    assert learners_at_risk([running]) == {}
 
 
 def test_boundary_is_inclusive_and_all_excused_is_none(running, facilitator, people):

@@ -1,5 +1,6 @@
-"""N+1 guards: the roster, grid and sheet pages make the same number of queries for 10 and
-for 200 learners (progress for a roster is a constant number of queries)."""
+"""N+1 guards: the dashboard, roster, grid, sheet and certificates pages make the same
+number of queries for 10 and for 200 learners (progress for a roster is a constant number
+of queries)."""
 
 import pytest
 from django.db import connection
@@ -52,18 +53,22 @@ def count(client, url):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("page", ["roster", "grid", "sheet", "close", "history"])
+@pytest.mark.parametrize(
+    "page", ["dashboard", "roster", "grid", "sheet", "certificates", "close", "history"])
 def test_same_queries_for_10_and_200_learners(client, course, modules, facilitator, page):
     cohort = make_cohort(course, "big", sessions=6, start_in_days=-20, capacity=500,
                          status="in_progress", facilitators=[facilitator])
     sessions = list(cohort.sessions.all())
     url = {
+        # Learners at risk in every running cohort, counted without loading each learner.
+        "dashboard": "/facilitate/",
         "roster": f"/facilitate/{cohort.slug}/roster/",
         "grid": f"/facilitate/{cohort.slug}/attendance/",
         "sheet": f"/facilitate/{cohort.slug}/sessions/{sessions[0].pk}/attendance/",
         # Each learner's final standing; the people whose place ended with their timeline.
         "close": f"/facilitate/{cohort.slug}/close/",
         "history": f"/facilitate/{cohort.slug}/history/",
+        "certificates": f"/facilitate/{cohort.slug}/certificates/",
     }[page]
     client.force_login(facilitator)
     add_learners(cohort, sessions, modules, 0, 10)
