@@ -4,7 +4,7 @@
     WEB_CONCURRENCY      worker processes (default 2 x cores + 1, at most 8)
     GUNICORN_THREADS     threads per worker (default 1: sync workers)
     GUNICORN_TIMEOUT     seconds before a silent worker is restarted (default 30)
-    GUNICORN_MAX_REQUESTS  requests after which a worker is replaced (default 20000; 0: never)
+    GUNICORN_MAX_REQUESTS  requests after which a worker is replaced (default 100000; 0: never)
     FORWARDED_ALLOW_IPS  proxies trusted for X-Forwarded-* (default 127.0.0.1)
     DJANGO_LOG_FORMAT    json: gunicorn's own log lines as JSON too (academy/logs.py)
 """
@@ -21,8 +21,9 @@ graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then (memory creep), not all at once. Rarely: at 1,000 (the old
 # value) a worker serving cached public pages at ~700 req/s was replaced every second or
-# two, and each replacement stalled its connections (make loadtest: ~430 req/s, p99 3 s).
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+# two, and each replacement stalls its queued connections for ~0.7 s even with the app
+# preloaded (make loadtest: ~430 req/s, p99 3 s; at 20,000, p99 0.4 s on some pages).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 # The application is imported once in the master and forked: a new or replacement worker
 # starts in milliseconds, not the seconds an import of Django and Wagtail takes, and the

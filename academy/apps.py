@@ -13,6 +13,8 @@ class AcademyConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .choice_labels import install
         from .i18n import adopt_chosen_language
 
         user_logged_in.connect(adopt_chosen_language, dispatch_uid="academy-language")
+        install()  # get_FOO_display() translates each label once per language

@@ -290,19 +290,26 @@ class Seat:
     cohort: object = None
 
 
-def seats(cohort) -> list[Seat]:
+BY_NAME = ("user__last_name", "user__first_name", "pk")
+
+
+def seats(cohort, *, by_name=False) -> list[Seat]:
+    """The cohort's seated learners, light (no user, no text); `by_name`: in the order the
+    pages list people."""
+    seated = Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
+    if by_name:
+        seated = seated.order_by(*BY_NAME)
     return [Seat(pk, user_id, status, cohort.pk, cohort) for pk, user_id, status in
-            Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
-            .values_list("pk", "user_id", "status")]
+            seated.values_list("pk", "user_id", "status")]
 
 
-def seated_enrollments(cohort):
-    """The cohort's seated learners, by name, with the user fields pages show (one query)."""
-    return list(
-        Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
-        .select_related("user").only(*ROSTER_FIELDS)
-        .order_by("user__last_name", "user__first_name", "pk")
-    )
+def seated_enrollments(cohort, *, ids=None):
+    """The cohort's seated learners (or those of them in `ids`), by name, with the user
+    fields pages show (one query)."""
+    seated = Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
+    if ids is not None:
+        seated = seated.filter(pk__in=list(ids))
+    return list(seated.select_related("user").only(*ROSTER_FIELDS).order_by(*BY_NAME))
 
 
 def session_totals(cohort, sessions, seated: int, now) -> dict:

@@ -1,7 +1,12 @@
 """Template tags that let curriculum pages show cohorts without courses importing cohorts."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from academy.public_cache import remembered
 from cohorts.models import Cohort, Enrollment, EnrollmentStatus
 from cohorts.selectors import upcoming_cohorts as _upcoming_cohorts
 
@@ -14,6 +19,21 @@ def upcoming_cohorts(course):
     if course is None or not getattr(course, "pk", None):
         return []
     return _upcoming_cohorts(course)
+
+
+@register.simple_tag
+def upcoming_cohort_list(course):
+    """`{% upcoming_cohort_list page %}`: the course page's list of upcoming cohorts. It is
+    the same for every visitor, signed in or not, so it is rendered once (50 cohorts cost
+    more than the rest of the page) and kept with the public pages (academy.public_cache):
+    a change to a cohort, its sessions or its seats, or a page published, shows at once."""
+    if course is None or not getattr(course, "pk", None):
+        return render_to_string("includes/course_cohort_list.html", {"cohorts": []})
+    return mark_safe(remembered(
+        "course-cohorts", (course.pk, get_language(), timezone.get_current_timezone_name()),
+        lambda: render_to_string("includes/course_cohort_list.html",
+                                 {"cohorts": _upcoming_cohorts(course)}),
+    ))
 
 
 @register.simple_tag

@@ -41,6 +41,7 @@ from ..services import (
     enrollment_remove,
 )
 from .paging import paginate
+from .roster_rows import roster_rows
 
 S = EnrollmentStatus
 
@@ -232,8 +233,10 @@ class RosterView(FacilitatorCohortMixin, TemplateView):
         }
         everyone = roster(self.cohort, **params)
         page_obj, page_query = paginate(self.request, everyone.ids)
+        rows = everyone.rows(page_obj.object_list)
         return super().get_context_data(
-            rows=everyone.rows(page_obj.object_list), page_obj=page_obj, page_query=page_query,
+            rows=rows, rows_html=roster_rows(self.request, self.cohort, rows),
+            page_obj=page_obj, page_query=page_query,
             total=len(everyone.ids), params=params, statuses=S.choices,
             sorts=[(k, v[0]) for k, v in ROSTER_SORTS.items()],
             track_filters=TRACK_FILTERS.items(), decision_form=DecisionForm(),

@@ -111,3 +111,22 @@ def test_a_signed_in_search_reuses_the_matches_until_a_page_is_published(
         zoning.unpublish()
     html, _ = search()
     assert "Zoning for shared prosperity" not in html
+
+
+def test_a_signed_in_course_page_shows_cohort_changes_at_once(
+        course, official, user_factory, django_capture_on_commit_callbacks):
+    """The course page's list of upcoming cohorts is kept for signed-in visitors too: seats
+    taken, a new cohort and a cohort's new title show on the next page view."""
+    cohort = make_cohort(course, capacity=2)
+    signed_in = Client()
+    signed_in.force_login(official)
+    assert "2 seats left of 2" in get(signed_in, course.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_create(cohort=cohort, user=user_factory())
+    assert "1 seat left of 2" in get(signed_in, course.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_cohort(course, "spring", capacity=30)
+        cohort.title = "Fall evenings"
+        cohort.save()
+    html = get(signed_in, course.url).content.decode()
+    assert "30 seats left of 30" in html and "Fall evenings" in html
