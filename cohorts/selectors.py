@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import Cohort, CohortStatus, Enrollment, EnrollmentStatus
-from .progress import ROSTER_FIELDS, cohort_attendance, learners_at_risk
+from .progress import (
+    ROSTER_FIELDS,
+    enrollments_progress,
+    learners_at_risk,
+    seats,
+)
 from .services import enrollment_admission
 
 S = EnrollmentStatus
@@ -181,7 +186,8 @@ def roster(cohort, *, status="", on_track="", q="", sort="name", desc=False) -> 
         )
     order = ROSTER_SORTS.get(sort, ROSTER_SORTS["name"])[1] or ROSTER_SORTS["name"][1]
     ids = list(people.order_by(*order).values_list("pk", flat=True))
-    progress = cohort_attendance(cohort).progress
+    everyone = seats(cohort)
+    progress = enrollments_progress(everyone, whole_cohorts=True)  # no per-session totals
     if on_track in ("yes", "no"):
         wanted = on_track == "yes"
         ids = [pk for pk in ids if pk in progress and progress[pk].on_track == wanted]

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from academy.background import enqueue_long
 from academy.inputs import posted_id
 from cohorts.models import Enrollment, EnrollmentStatus
-from cohorts.progress import ROSTER_FIELDS, cohort_attendance
+from cohorts.progress import ROSTER_FIELDS, enrollments_progress
 from cohorts.views.facilitate import FacilitatorCohortMixin
 from cohorts.views.paging import paginate
 
@@ -76,7 +76,9 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
                                                               *CERTIFICATE_FIELDS)
             .order_by("user__last_name", "user__first_name", "pk"),
         )
-        progress = cohort_attendance(self.cohort, page_obj.object_list).progress
+        for e in page_obj.object_list:
+            e.cohort = self.cohort
+        progress = enrollments_progress(page_obj.object_list)
         rows = [
             {"enrollment": e, "progress": progress.get(e.pk),
              "certificate": getattr(e, "certificate", None)}
