@@ -65,7 +65,7 @@ beat: setup
 # PNGs of the main pages at desktop and phone widths, in screenshots/ (needs Chromium).
 screenshots: setup
 	WITH_BROWSER=1 bash scripts/system-deps.sh
-	$(PY) -m pytest tests/e2e/test_screenshots.py -q
+	SCREENSHOTS=1 $(PY) -m pytest tests/e2e/test_screenshots.py -q
 
 # Certificate PDF speed against a one-line WeasyPrint page (target: ratio <= 3), memory.
 bench: setup

@@ -3,6 +3,7 @@ stand, the courses that may count, the source; reminders 60 and 14 days before a
 
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -16,9 +17,14 @@ from certificates.tasks import requirement_reminders_task
 from cohorts.models import Attendance, Cohort, Enrollment, EnrollmentStatus, Session
 from tests.conftest import make_course
 
+NEW_YORK = ZoneInfo("America/New_York")
+
 
 def today():
-    return timezone.localdate()
+    """Today where the test's cohorts meet (New York): `complete()` dates a completion by
+    its cohort's zone, and with the viewer's zone the two disagree for an hour around
+    midnight (this test failed between 05:00 and 06:00 UTC)."""
+    return timezone.localdate(timezone.now(), NEW_YORK)
 
 
 def serve(user, name, body_type, state, *, oath_days_ago, seat="", seats=5, election=None):

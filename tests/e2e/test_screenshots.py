@@ -1,8 +1,8 @@
 """PNG screenshots of the main pages at desktop (1280) and phone (390) widths, every
 facilitator page included (`make screenshots`).
 
-Runs with the rest of the e2e tests too: each page must load in a real browser with
-no console error. Pictures go to screenshots/ (or SCREENSHOTS_DIR)."""
+Runs only when asked (SCREENSHOTS=1, as `make screenshots` sets): each page must load in a
+real browser with no console error. Pictures go to screenshots/ (or SCREENSHOTS_DIR)."""
 
 import os
 from pathlib import Path
