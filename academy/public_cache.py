@@ -50,18 +50,21 @@ def public_pages_changed() -> None:
     transaction.on_commit(bump)
 
 
-def _key(request) -> str:
-    # Hashed: a long query string would make a key over memcached's 250 characters.
-    where = hashlib.sha256(f"{request.get_host()}:{request.get_full_path()}".encode())
-    return f"public-pages:{_generation()}:{where.hexdigest()}"
+def _key(kind: str, what: str) -> str:
+    """A key of the current generation. Hashed: a long query string would make a key over
+    memcached's 250 characters."""
+    return f"public-pages:{_generation()}:{kind}{hashlib.sha256(what.encode()).hexdigest()}"
+
+
+def _page_key(request) -> str:
+    return _key("", f"{request.get_host()}:{request.get_full_path()}")
 
 
 def remembered(name: str, parts, compute):
     """`compute()`, kept in the shared cache with the public pages (same generation, same
     lifetime): for what only published content decides, such as which pages match a
     catalog search, and a signed-in visitor's page can reuse."""
-    where = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"public-pages:{_generation()}:{name}:{where}"
+    key = _key(f"{name}:", repr(parts))
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -101,7 +104,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
+        key = _page_key(request)
         hit = cache.get(key)
         if hit is not None:
             content, headers = hit

@@ -96,17 +96,6 @@ class LiveView(LivePartialView):
         )
 
 
-SHEET_FIELDS = ("id", "cohort_id", "user_id", "status", "user__id", "user__email",
-                "user__first_name", "user__last_name", "user__preferred_name", "user__pronouns")
-
-
-def _sheet_people(cohort):
-    """The seated learners with only what a sheet row shows (a 400-row sheet builds 800
-    objects from them; every field left out is one less to copy 400 times)."""
-    return list(Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
-                .select_related("user").only(*SHEET_FIELDS).order_by(*BY_NAME))
-
-
 class _Person:
     """What a sheet row shows of a learner, named by User's own rules (its properties)."""
 
@@ -175,7 +164,7 @@ class SheetView(SessionMixin, TemplateView):
         """Every row at once, all or nothing (attendance_record_sheet): with one bad row
         nothing is saved, the message names the rows, and the sheet comes back with what
         was typed and each bad row saying why."""
-        rows = _sheet_rows(self.session, _sheet_people(self.cohort))
+        rows = _sheet_rows(self.session, seated_enrollments(self.cohort))
         marks = {
             e: (request.POST.get(f"status-{e.pk}", ""),
                 request.POST.get(f"note-{e.pk}", "").strip())
@@ -285,7 +274,7 @@ class GridView(FacilitatorCohortMixin, TemplateView):
         sessions = _with_totals(book)
         cell = grid_cells()
         rows = [
-            (e, mark_safe("".join(cell[status or ("unmarked" if s.held else "")]
+            (e, mark_safe("".join(cell.get(status) or cell["unmarked" if s.held else ""]
                                   for s, status in book.cells(e))), book.progress[e.pk])
             for e in shown
         ]

@@ -188,6 +188,11 @@ def test_grid_shows_rates(client, setup, facilitator):
     assert '<abbr title="Late">L</abbr>' in html and '<abbr title="Not marked">?</abbr>' in html
     assert "67%" in html  # session 1: 2 of 3; Rosa 100%, Sam 50%, Jo 0%
     assert "100%" in html and "50%" in html and "0%" in html
+    # A mark the choices do not know (written outside the services) shows as not marked.
+    Attendance.objects.filter(enrollment=rows["Rosa"]).update(status="unheard-of")
+    response = client.get(f"/facilitate/{cohort.slug}/attendance/")
+    assert response.status_code == 200
+    assert "unheard-of" not in response.content.decode()
     assert html.count("(at risk)") == 2
 
 
