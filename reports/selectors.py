@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -59,7 +59,15 @@ from cohorts.models import (
 )
 from courses.models import CoursePage
 
-from .labels import STATES, month_abbreviation, suppressed_label
+from .labels import STATES, suppressed_label
+from .rows import (  # noqa: F401 - the report's shapes, imported from here too
+    CourseRow,
+    Headline,
+    ImpactReport,
+    JurisdictionRow,
+    MonthRow,
+    StateRow,
+)
 
 SMALL_COUNT = 5  # partner and public views show 1..4 as "fewer than 5"
 NOT_STATED = "not_stated"
@@ -132,78 +140,6 @@ class ImpactFilters:
 
     def user_q(self, prefix: str) -> Q:
         return Q(**{f"{prefix}state": self.state}) if self.state else Q()
-
-
-@dataclass
-class Headline:
-    officials_trained: int = 0
-    officials_enrolled: int = 0
-    completions: int = 0
-    outcomes: int = 0  # completed + not completed in the range
-    hours: Decimal = Decimal(0)
-    certificates: int = 0
-    states_reached: int = 0
-    jurisdictions_reached: int = 0
-
-    @property
-    def completion_rate(self) -> float | None:
-        return self.completions * 100 / self.outcomes if self.outcomes else None
-
-
-@dataclass
-class StateRow:
-    code: str
-    name: str
-    trained: int = 0
-    completions: int = 0
-
-
-@dataclass
-class JurisdictionRow:
-    code: str
-    label: str
-    trained: int = 0
-
-
-@dataclass
-class CourseRow:
-    course_id: int
-    title: str
-    cohorts: int = 0
-    enrolled: int = 0
-    completed: int = 0
-    outcomes: int = 0
-    hours: Decimal = Decimal(0)
-    attended: int = 0
-    expected: int = 0  # seats x sessions held - excused
-
-    @property
-    def rate(self) -> float | None:
-        return self.completed * 100 / self.outcomes if self.outcomes else None
-
-    @property
-    def average_attendance(self) -> float | None:
-        return self.attended * 100 / self.expected if self.expected > 0 else None
-
-
-@dataclass
-class MonthRow:
-    month: date  # the first of the month
-    completions: int = 0
-
-    @property
-    def label(self) -> str:
-        return f"{month_abbreviation(self.month)} {self.month.year}"
-
-
-@dataclass
-class ImpactReport:
-    filters: ImpactFilters
-    headline: Headline
-    states: list[StateRow] = field(default_factory=list)
-    jurisdictions: list[JurisdictionRow] = field(default_factory=list)
-    courses: list[CourseRow] = field(default_factory=list)
-    months: list[MonthRow] = field(default_factory=list)
 
 
 def _hours(duration) -> Decimal:
