@@ -7,8 +7,9 @@ On PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/
 academy_bench_certs, recreated unless --reuse) and Redis (BENCH_BROKER_URL, default
 redis://127.0.0.1:6379/8, queues of their own), with production settings (DEBUG off):
 
-1. migrates and runs `seed_scale` small, except for its big cohort of --learners
-   officials, whose enrollments are then marked completed (fictional people);
+1. migrates, runs `seed_scale` small except for its big cohort of --learners
+   officials, whose enrollments are then marked completed (fictional people), and
+   collects the static files (production storage needs their manifest);
 2. starts the Procfile's `worker-pdf` (Celery prefork, PDF_WORKER_CONCURRENCY=2: two
    worker processes, each warming the renderer as it starts);
 3. issues the cohort's certificates the way closing a cohort does
@@ -129,6 +130,10 @@ def main():
         run(env, "seed_scale", "--officials", str(args.learners + 200), "--cohorts", "6",
             "--enrollments", str(args.learners + 100), "--big-cohort", str(args.learners),
             "--facilitator-cohorts", "2", "--facilitators", "2", "--sessions-per-cohort", "4")
+
+    # Production static storage needs the manifest: the certificate email and the
+    # credential's issuer image name hashed static files.
+    run(env, "collectstatic", "--noinput", "-v0")
 
     os.environ.update(env)
     import django

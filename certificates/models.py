@@ -134,6 +134,11 @@ def new_pdf_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def new_identity_salt() -> str:
+    """Random; the credential names the learner only by sha256(email + salt)."""
+    return secrets.token_hex(16)
+
+
 class RenderStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to render")
     DONE = "done", _("Ready")
@@ -172,6 +177,13 @@ class Certificate(models.Model):
     end_date = models.DateField(null=True, blank=True)
     hours = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     partner_names = models.JSONField(default=list, blank=True)
+    # What the Open Badges credential states besides the hours, also as of issue, so a
+    # render signs the same facts without recomputing the learner's progress. Null on
+    # certificates issued before they were kept (modules_required is None): computed then.
+    attendance_percent = models.FloatField(null=True, blank=True, editable=False)
+    modules_required = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    activity_start = models.DateTimeField(null=True, blank=True, editable=False)
+    activity_end = models.DateTimeField(null=True, blank=True, editable=False)
     # The holder's language when it was issued (or re-issued): the stored PDF's and the
     # credential's (`inLanguage`). The other language is rendered on demand.
     language = models.CharField(
@@ -208,9 +220,12 @@ class Certificate(models.Model):
     # The Open Badges 3.0 credential (signed JSON), written with each render.
     credential = models.JSONField(null=True, blank=True, editable=False)
     credential_signed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Random; the credential names the learner only by sha256(email + salt).
-    identity_salt = models.CharField(max_length=64, blank=True, editable=False)
-    # This certificate's bit in a revocation list: given once, never reused.
+    # Random; the credential names the learner only by sha256(email + salt). Given at
+    # issue (blank on certificates issued before that: their first render gives it).
+    identity_salt = models.CharField(max_length=64, blank=True, default=new_identity_salt,
+                                     editable=False)
+    # This certificate's bit in a revocation list: given once, never reused; at issue,
+    # or by the first render when issuing could not (the signing key was missing).
     status_list = models.ForeignKey(
         "StatusList", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         editable=False,

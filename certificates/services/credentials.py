@@ -40,15 +40,27 @@ def _status_list_sign(status_list: StatusList, now=None) -> dict:
 
 
 def _status_bit_allocate() -> tuple[StatusList, int]:
-    """A fresh bit: the newest list's next index, taken under its row lock (a new list when
-    it is full). Indexes only grow, so a bit is never given twice. In a transaction."""
-    for _attempt in range(STATUS_LIST_ATTEMPTS):
+    """A fresh bit (see `_status_bits_allocate`). In a transaction."""
+    return _status_bits_allocate(1)[0]
+
+
+def _status_bits_allocate(count: int) -> list[tuple[StatusList, int]]:
+    """`count` fresh bits: the newest list's next indexes, taken under its row lock (a new
+    list when it is full). Indexes only grow, so a bit is never given twice. In a
+    transaction."""
+    bits: list[tuple[StatusList, int]] = []
+    attempts = 0
+    while len(bits) < count:
         latest = StatusList.objects.select_for_update().order_by("-number").first()
         if latest is not None and not latest.is_full:
-            index = latest.next_index
-            latest.next_index = index + 1
+            first = latest.next_index
+            latest.next_index = min(latest.size, first + count - len(bits))
             latest.save(update_fields=["next_index", "updated_at"])
-            return latest, index
+            bits += [(latest, index) for index in range(first, latest.next_index)]
+            continue
+        attempts += 1
+        if attempts > STATUS_LIST_ATTEMPTS:
+            raise CertificateError("The revocation list is busy; please try again.")
         fresh = StatusList(number=latest.number + 1 if latest else 1)
         fresh.bits = bytes(bitstrings.new_bitstring(fresh.size))
         fresh.credential = _status_list_sign(fresh)
@@ -57,7 +69,7 @@ def _status_bit_allocate() -> tuple[StatusList, int]:
                 fresh.save()
         except IntegrityError:
             continue  # another process created this list first: lock and use it
-    raise CertificateError("The revocation list is busy; please try again.")
+    return bits
 
 
 def _status_bit_set(*, list_id: int, index: int, value: bool = True) -> None:
@@ -89,8 +101,57 @@ def status_lists_resign() -> int:
     return count
 
 
+def status_bits_at_issue(count: int) -> list[tuple[StatusList | None, int | None]]:
+    """`count` fresh status bits for certificates being issued (in the issuing
+    transaction, whose commit releases the list's lock). When the revocation list cannot
+    be signed, [(None, None), ...]: issuing goes on and each first render takes a bit."""
+    try:
+        with transaction.atomic():
+            return _status_bits_allocate(count)
+    except (issuer.SigningKeyError, CertificateError) as exc:
+        log.warning("Status bits left to the renders: %s", exc)
+        return [(None, None)] * count
+
+
+def credential_facts(enrollment, *, progress=..., span=None) -> dict:
+    """What the credential states about the learner besides the hours, as of now: kept on
+    the certificate when it is issued (`progress`: the enrollment's LearnerProgress or
+    None, when the caller has it; `span`: activity_span's, likewise)."""
+    if progress is ...:
+        progress = enrollments_progress([enrollment]).get(enrollment.pk)
+    if span is None:
+        span = activity_span(enrollment)
+    return {
+        "attendance_percent": progress.attendance_percent if progress else None,
+        "modules_required": progress.modules_required if progress else 0,
+        "activity_start": span[0][0] if span else None,
+        "activity_end": span[-1][1] if span else None,
+    }
+
+
+def _facts(certificate: Certificate) -> dict:
+    """The certificate's credential facts: as kept at issue, or (issued before they were
+    kept) as of now."""
+    if certificate.modules_required is None:
+        return credential_facts(certificate.enrollment)
+    return {key: getattr(certificate, key) for key in
+            ("attendance_percent", "modules_required", "activity_start", "activity_end")}
+
+
 def _credential_prepare(certificate_id: int) -> Certificate | None:
-    """Give the certificate its identity salt and its status bit, once (locked)."""
+    """The certificate to render with what its credential needs loaded, or None when it
+    is gone or revoked. Its identity salt and status bit are given at issue; one issued
+    without them gets them now, once (locked)."""
+    certificate = (
+        Certificate.objects.select_related(
+            "enrollment__cohort__course", "enrollment__user", "status_list"
+        ).defer("status_list__bits", "status_list__credential")
+        .filter(pk=certificate_id).first()
+    )
+    if certificate is None or certificate.is_revoked:
+        return None
+    if certificate.identity_salt and certificate.status_list_id is not None:
+        return certificate
     with transaction.atomic():
         # Not joined with its status list: on PostgreSQL a row re-read after waiting for
         # the lock would come with the list as of before the wait (None when another
@@ -149,8 +210,7 @@ def certificate_credential_build(certificate: Certificate) -> dict:
 def _credential_build(certificate: Certificate, course_url: str) -> dict:
     enrollment = certificate.enrollment
     cohort, course = enrollment.cohort, enrollment.cohort.course
-    progress = enrollments_progress([enrollment]).get(enrollment.pk)
-    span = activity_span(enrollment) or [(certificate.created_at, certificate.created_at)]
+    facts = _facts(certificate)
     catalog = settings.SITE_URL + "/catalog/"
     topics = tuple(
         openbadge.Topic(name=item.name, url=f"{catalog}?{kind}={item.slug}",
@@ -161,7 +221,7 @@ def _credential_build(certificate: Certificate, course_url: str) -> dict:
         )
         for item in items
     )
-    attendance = progress.attendance_percent if progress else None
+    attendance = facts["attendance_percent"]
     award = openbadge.Award(
         id=_absolute(certificate.credential_url),
         issuer=openbadge.Issuer(
@@ -172,7 +232,7 @@ def _credential_build(certificate: Certificate, course_url: str) -> dict:
             id=course_url,
             name=certificate.course_title,
             description=course.summary or certificate.course_title,
-            criteria=_criteria(cohort, progress.modules_required if progress else 0),
+            criteria=_criteria(cohort, facts["modules_required"]),
             hours=float(certificate.hours or 0),
             topics=topics,
             language=translation.get_language(),
@@ -182,8 +242,8 @@ def _credential_build(certificate: Certificate, course_url: str) -> dict:
         salt=certificate.identity_salt,
         attendance_percent=None if cohort.self_paced else (attendance or 0.0),
         hours_earned=float(certificate.hours or 0),
-        activity_start=span[0][0],
-        activity_end=span[-1][1],
+        activity_start=facts["activity_start"] or certificate.created_at,
+        activity_end=facts["activity_end"] or certificate.created_at,
         valid_from=certificate.created_at,
         credential_status=bitstrings.status_list_entry(
             list_url=certificate.status_list.url, index=certificate.status_list_index

@@ -27,13 +27,20 @@ from academy.background import enqueue
 from academy.i18n import language_of
 from academy.outbox import outbox_enqueue
 from cohorts.models import Enrollment, EnrollmentStatus
+from cohorts.progress import enrollments_progress
 from cohorts.services import enrollment_complete_by_exception
 
 from ..certificate_data import CertificateData, settings_values
 from ..models import Certificate, CertificateSettings, RenderStatus
 from ..selectors import activity_span, attended_hours
 from .base import RENDER_TASK, CertificateError
-from .credentials import _credential_prepare, _status_bit_set, certificate_credential_build
+from .credentials import (
+    _credential_prepare,
+    _status_bit_set,
+    certificate_credential_build,
+    credential_facts,
+    status_bits_at_issue,
+)
 
 # A certificate is for a Completed enrollment; these only by a written exception.
 EXCEPTION_STATUSES = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_COMPLETED)
@@ -42,21 +49,23 @@ MAX_REASON = 2000
 MAX_REVOKE_REASON = 1000
 
 
-def _snapshot(enrollment, *, hours=None, shared=None) -> dict:
-    """What the certificate certifies, as of now. `hours` and `shared` (the cohort's part,
-    from `_cohort_snapshot`) when the caller has them for a whole batch."""
+def _snapshot(enrollment, *, hours=None, shared=None, progress=...) -> dict:
+    """What the certificate certifies, as of now, and the facts its credential states.
+    `hours`, `progress` (the enrollment's LearnerProgress) and `shared` (the cohort's
+    part, from `_cohort_snapshot`) when the caller has them for a whole batch."""
     if shared is None or enrollment.cohort.self_paced:
         shared = _cohort_snapshot(enrollment)
     return {
         "recipient_name": enrollment.user.printed_name,
         "language": language_of(enrollment.user),  # the stored PDF's and the credential's
-        **shared,
+        **{key: value for key, value in shared.items() if key != "span"},
         "hours": attended_hours([enrollment])[enrollment.pk] if hours is None else hours,
+        **credential_facts(enrollment, progress=progress, span=shared["span"]),
     }
 
 
 def _cohort_snapshot(enrollment) -> dict:
-    """The part of the snapshot every learner of a live cohort shares."""
+    """The part of the snapshot every learner of a live cohort shares (and its span)."""
     cohort = enrollment.cohort
     course = cohort.course
     tz = cohort.tzinfo
@@ -67,6 +76,7 @@ def _cohort_snapshot(enrollment) -> dict:
         "start_date": timezone.localtime(span[0][0], tz).date() if span else None,
         "end_date": timezone.localtime(span[-1][1], tz).date() if span else None,
         "partner_names": [o.name for o in course.co_authors.all()],
+        "span": span,
     }
 
 
@@ -112,12 +122,15 @@ def _issue(*, enrollment_id, actor, override_reason="", system=False) -> Certifi
         now = timezone.now()
         try:
             with transaction.atomic():
+                [(status_list, index)] = status_bits_at_issue(1)
                 certificate = Certificate.objects.create(
                     enrollment=enrollment,
                     issued_on=timezone.localdate(now),
                     issued_by=actor,
                     override_reason=override_reason,
                     render_requested_at=now,
+                    status_list=status_list,
+                    status_list_index=index,
                     **_snapshot(enrollment),
                 )
         except IntegrityError:
@@ -138,7 +151,7 @@ def certificate_issue(*, enrollment: Enrollment, actor, override_reason: str = "
     return _issue(enrollment_id=enrollment.pk, actor=actor, override_reason=override_reason)
 
 
-ISSUE_BATCH = 200
+ISSUE_BATCH = 50
 
 
 def certificate_issue_completed(*, cohort_id: int, actor=None) -> list[Certificate]:
@@ -163,18 +176,24 @@ def certificate_issue_completed(*, cohort_id: int, actor=None) -> list[Certifica
                 return issued
             shared = _cohort_snapshot(batch[0])
             hours = attended_hours(batch)
+            progress = enrollments_progress(batch)
             now = timezone.now()
             try:
                 with transaction.atomic():
+                    bits = status_bits_at_issue(len(batch))
                     certificates = Certificate.objects.bulk_create([
                         Certificate(
                             enrollment=enrollment,
                             issued_on=timezone.localdate(now),
                             issued_by=actor,
                             render_requested_at=now,
-                            **_snapshot(enrollment, hours=hours[enrollment.pk], shared=shared),
+                            status_list=status_list,
+                            status_list_index=index,
+                            **_snapshot(enrollment, hours=hours[enrollment.pk],
+                                        shared=shared,
+                                        progress=progress.get(enrollment.pk)),
                         )
-                        for enrollment in batch
+                        for enrollment, (status_list, index) in zip(batch, bits, strict=True)
                     ])
             except IntegrityError:
                 # A facilitator issued one of them meanwhile: one at a time (each returns
@@ -326,9 +345,6 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     and overwritten, and the row is updated last. A revoked certificate gets no PDF.
     Returns True when the certificate has its PDF afterwards.
     """
-    certificate = Certificate.objects.filter(pk=certificate_id).first()
-    if certificate is None or certificate.is_revoked:
-        return False
     certificate = _credential_prepare(certificate_id)
     if certificate is None:
         return False

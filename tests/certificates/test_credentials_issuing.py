@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certificates import issuer, services
@@ -135,6 +137,94 @@ def test_revoke_flips_the_status_bit(certificate, staff):
     result = services.credential_verify(certificate.credential)
     assert result.revoked is True and not result.verified
     assert result.failed_check.message.startswith("Revoked")
+
+
+def test_the_credential_states_the_facts_as_of_issue_like_the_certificate(
+    certificate, facilitator
+):
+    """A mark corrected after issue changes neither the printed hours nor the signed
+    attendance until the certificate is re-issued; then both change."""
+    Attendance.objects.filter(enrollment=certificate.enrollment, status="absent").update(
+        status="present")
+    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
+    rendered = Certificate.objects.get(pk=certificate.pk)
+    assert rendered.credential["credentialSubject"]["result"][0]["value"] == "66.7"
+    assert rendered.hours == certificate.hours
+
+    services.certificate_reissue(certificate=certificate, actor=facilitator)
+    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
+    reissued = Certificate.objects.get(pk=certificate.pk)
+    assert reissued.credential["credentialSubject"]["result"][0]["value"] == "100"
+    assert reissued.hours > certificate.hours
+
+
+def test_a_certificate_issued_before_its_facts_were_kept_is_signed_with_todays(
+    certificate
+):
+    """Certificates issued before the credential's facts, salt and status bit were given
+    at issue: the render works them out, as it used to."""
+    Certificate.objects.filter(pk=certificate.pk).update(
+        attendance_percent=None, modules_required=None, activity_start=None,
+        activity_end=None, identity_salt="", status_list=None, status_list_index=None,
+        credential=None)
+    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
+    rendered = Certificate.objects.get(pk=certificate.pk)
+    assert len(rendered.identity_salt) == 32
+    assert rendered.status_list_index == certificate.status_list_index + 1  # a fresh bit
+    subject = rendered.credential["credentialSubject"]
+    assert subject["result"][0]["value"] == "66.7"
+    sessions = list(certificate.enrollment.cohort.sessions.order_by("starts_at"))
+    assert rendered.credential["credentialSubject"]["activityStartDate"].startswith(
+        sessions[0].starts_at.strftime("%Y-%m-%d"))
+    assert services.credential_verify(rendered.credential).verified
+
+
+def test_issuing_gives_the_status_bit_so_a_render_locks_nothing_until_it_stores(
+    finished_cohort, facilitator
+):
+    issue(finished_cohort, facilitator)  # the settings row exists, the site is known
+    certificate = issue(finished_cohort, facilitator, render=False)
+    assert certificate.status_list is not None and len(certificate.identity_salt) == 32
+    assert certificate.modules_required is not None
+    with CaptureQueriesContext(connection) as queries:
+        services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
+    if connection.features.has_select_for_update:  # PostgreSQL: the final store only
+        locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
+        assert len(locking) == 1 and '"certificates_certificate"' in locking[0]
+    # The certificate, course page URL, topics, settings, the store and its email.
+    assert len(queries.captured_queries) <= 11, [q["sql"][:80] for q in
+                                                 queries.captured_queries]
+
+
+def test_closing_a_cohort_issues_each_learner_their_own_facts_and_bit(
+    finished_cohort, facilitator
+):
+    learners = [enroll(finished_cohort, UserFactory(), status=EnrollmentStatus.COMPLETED)
+                for _ in range(3)]
+    first_session = finished_cohort.sessions.order_by("starts_at").first()
+    Attendance.objects.create(session=first_session, enrollment=learners[0], status="present")
+    issued = services.certificate_issue_completed(cohort_id=finished_cohort.pk)
+    by_learner = {c.enrollment_id: c for c in Certificate.objects.filter(
+        pk__in=[c.pk for c in issued])}
+    assert sorted(c.status_list_index for c in by_learner.values()) == [0, 1, 2]
+    assert len({c.identity_salt for c in by_learner.values()}) == 3
+    assert round(by_learner[learners[0].pk].attendance_percent, 1) == 33.3
+    assert by_learner[learners[1].pk].attendance_percent == 0.0
+    assert {c.activity_start for c in by_learner.values()} == {first_session.starts_at}
+
+
+def test_issuing_without_a_signing_key_leaves_the_bit_to_the_render(
+    settings, tmp_path, finished_cohort, facilitator
+):
+    settings.CREDENTIALS_SIGNING_KEY = ""
+    settings.CREDENTIALS_SIGNING_KEY_FILE = str(tmp_path / "missing.pem")
+    certificate = issue(finished_cohort, facilitator, render=False)
+    assert certificate.status_list is None  # no list could be signed: issued all the same
+    settings.CREDENTIALS_SIGNING_KEY_FILE = ""  # the key is back (the development key)
+    assert services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
+    rendered = Certificate.objects.get(pk=certificate.pk)
+    assert rendered.status_list_index == 0
+    assert services.credential_verify(rendered.credential).verified
 
 
 def test_self_paced_credential_has_no_attendance_result(course, facilitator):
