@@ -19,6 +19,8 @@ small multiple of a one-line document and memory stays flat over a batch.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ctypes.util
 import functools
 import hashlib
@@ -27,7 +29,7 @@ import mimetypes
 import re
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -109,7 +111,7 @@ class AssetFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
-            return super().fetch(url, headers)
+            return _data_uri(url)
         if not url.startswith(ASSET_ORIGIN):
             raise CertificateFetchRefused(f"Certificates may not load {url[:200]!r}")
         path = _clean_relative_path(unquote(urlsplit(url).path).removeprefix("/"))
@@ -134,6 +136,24 @@ class AssetFetcher(URLFetcher):
                 _asset_cache[key] = cached
         body, content_type = cached
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def _data_uri(url: str) -> URLFetcherResponse:
+    """A data: URI's bytes, decoded here rather than by urllib's handler (a tenth of the
+    time, which counts for the QR code of every certificate). Malformed: ValueError,
+    and WeasyPrint leaves the resource out."""
+    header, comma, payload = url[5:].partition(",")
+    if not comma:
+        raise ValueError("A data: URI without data")
+    media_type, *parameters = header.split(";")
+    if parameters and parameters[-1] == "base64":
+        try:
+            body = base64.b64decode(payload, validate=True)
+        except binascii.Error as exc:
+            raise ValueError("A data: URI with invalid base64") from exc
+    else:
+        body = unquote_to_bytes(payload)
+    return URLFetcherResponse(url, body, {"Content-Type": media_type or "text/plain"})
 
 
 # --- Cached WeasyPrint state ---------------------------------------------------------

@@ -191,6 +191,11 @@ def test_fetcher_serves_static_files_and_data_uris():
 
     data = AssetFetcher().fetch("data:text/plain;base64,aGVsbG8=")
     assert data.read() == b"hello"
+    assert data.content_type == "text/plain"
+    assert AssetFetcher().fetch("data:,a%20b").read() == b"a b"
+    for malformed in ("data:image/png;base64,not*base64", "data:image/png;base64"):
+        with pytest.raises(ValueError):  # WeasyPrint leaves such an image out
+            AssetFetcher().fetch(malformed)
 
 
 def test_fetcher_serves_only_the_media_it_was_given(settings):
