@@ -6,7 +6,7 @@ areas become their translations in the new language, and partner authoring right
 resynced so that a course's co-authors may draft its translation too.
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, WorkflowPage
 from wagtail.signals import (
     copy_for_translation_done,
@@ -17,6 +17,8 @@ from wagtail.signals import (
 
 from academy.public_cache import public_pages_changed
 
+from .models import Pillar, PolicyArea
+
 
 def _changed(sender=None, **kwargs):
     public_pages_changed()
@@ -26,6 +28,12 @@ def connect_cache_invalidation():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_changed, dispatch_uid=f"public-cache-{signal!r}")
     post_delete.connect(_changed, sender=Page, dispatch_uid="public-cache-page-delete")
+    # Terms are snippets, saved without publishing a page: their names show on the
+    # catalog's filters and course pages, and in credentials' topics.
+    for model in (Pillar, PolicyArea):
+        for signal in (post_save, post_delete):
+            signal.connect(_changed, sender=model,
+                           dispatch_uid=f"public-cache-{model.__name__}-{signal!r}")
 
 
 def _localize_terms(manager, model, locale):

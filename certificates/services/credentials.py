@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from academy.background import enqueue
+from academy.public_cache import remembered
 from cohorts.progress import enrollments_progress
 
 from .. import issuer
@@ -201,18 +202,19 @@ def certificate_credential_build(certificate: Certificate) -> dict:
     """The certificate's signed OpenBadgeCredential (salt and status bit already given),
     written in the certificate's language (`inLanguage`); its URLs are the same in every
     language (the course's is read before the language is switched)."""
-    course_url = _absolute(certificate.enrollment.cohort.course.get_url()
-                           or certificate.enrollment.cohort.course.url_path)
+    course = certificate.enrollment.cohort.course
+    course_url = remembered("credential-course-url", course.pk,
+                            lambda: _absolute(course.get_url() or course.url_path))
     with translation.override(certificate.language or settings.LANGUAGE_CODE):
         return _credential_build(certificate, course_url)
 
 
-def _credential_build(certificate: Certificate, course_url: str) -> dict:
-    enrollment = certificate.enrollment
-    cohort, course = enrollment.cohort, enrollment.cohort.course
-    facts = _facts(certificate)
+def _topics(course) -> tuple[openbadge.Topic, ...]:
+    """The course's pillars and policy areas as the credential's topics (active language).
+    Kept with the public pages (`remembered`): publishing the course or saving a term
+    forgets them, and every certificate of a cohort shares them."""
     catalog = settings.SITE_URL + "/catalog/"
-    topics = tuple(
+    return tuple(
         openbadge.Topic(name=item.name, url=f"{catalog}?{kind}={item.slug}",
                         description=item.description or None, framework=framework)
         for kind, framework, items in (
@@ -221,6 +223,14 @@ def _credential_build(certificate: Certificate, course_url: str) -> dict:
         )
         for item in items
     )
+
+
+def _credential_build(certificate: Certificate, course_url: str) -> dict:
+    enrollment = certificate.enrollment
+    cohort, course = enrollment.cohort, enrollment.cohort.course
+    facts = _facts(certificate)
+    topics = remembered("credential-topics", (course.pk, translation.get_language()),
+                        lambda: _topics(course))
     attendance = facts["attendance_percent"]
     award = openbadge.Award(
         id=_absolute(certificate.credential_url),

@@ -59,6 +59,19 @@ def test_seats_and_sessions_show_at_once(client, course, official,
     assert "1 of 2 left" in get(client, cohort.get_absolute_url()).content.decode()
 
 
+def test_a_renamed_pillar_shows_at_once(client, course, django_capture_on_commit_callbacks):
+    """Terms are snippets, saved without publishing any page."""
+    from courses.models import Pillar
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pillar = Pillar.objects.create(name="Build power", slug="power")
+    assert "Build power" in get(client, "/catalog/").content.decode()
+    pillar.name = "Build lasting power"
+    with django_capture_on_commit_callbacks(execute=True):
+        pillar.save()
+    assert "Build lasting power" in get(client, "/catalog/").content.decode()
+
+
 def test_nothing_private_is_kept_or_served(client, course, official):
     cohort = make_cohort(course)
     url = cohort.get_absolute_url()

@@ -227,6 +227,34 @@ def test_issuing_without_a_signing_key_leaves_the_bit_to_the_render(
     assert services.credential_verify(rendered.credential).verified
 
 
+def test_a_cohorts_credentials_share_the_course_topics_until_a_term_changes(
+    settings, finished_cohort, facilitator, django_capture_on_commit_callbacks
+):
+    from courses.models import Pillar
+
+    settings.PUBLIC_CACHE_SECONDS = 300  # kept with the public pages, as in production
+    course = finished_cohort.course
+    with django_capture_on_commit_callbacks(execute=True):
+        pillar = Pillar.objects.create(name="Build power", slug="power")
+        course.pillars.add(pillar)
+        course.save_revision().publish()
+    first = issue(finished_cohort, facilitator)
+    topics = [a["targetName"] for a in first.credential["credentialSubject"]["achievement"]
+              ["alignment"]]
+    assert topics == ["Build power"]
+    with CaptureQueriesContext(connection) as queries:
+        second = issue(finished_cohort, facilitator)
+    assert not [q for q in queries.captured_queries if "courses_pillar" in q["sql"]]
+    assert second.credential["credentialSubject"]["achievement"]["alignment"] == (
+        first.credential["credentialSubject"]["achievement"]["alignment"])
+    pillar.name = "Build lasting power"
+    with django_capture_on_commit_callbacks(execute=True):
+        pillar.save()
+    third = issue(finished_cohort, facilitator)
+    assert [a["targetName"] for a in third.credential["credentialSubject"]["achievement"]
+            ["alignment"]] == ["Build lasting power"]
+
+
 def test_self_paced_credential_has_no_attendance_result(course, facilitator):
     from tests.cohorts.conftest import make_cohort
 
