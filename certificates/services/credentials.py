@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from academy.background import enqueue
 from academy.public_cache import remembered
 from cohorts.progress import enrollments_progress
+from courses.models import CoursePage, Pillar, PolicyArea
 
 from .. import issuer
 from ..credentials import keys, openbadge, proofs
@@ -143,13 +144,16 @@ def _credential_prepare(certificate_id: int) -> Certificate | None:
     """The certificate to render with what its credential needs loaded, or None when it
     is gone or revoked. Its identity salt and status bit are given at issue; one issued
     without them gets them now, once (locked)."""
-    certificate = (
-        Certificate.objects.select_related(
-            "enrollment__cohort__course", "enrollment__user", "status_list"
-        ).defer("status_list__bits", "status_list__credential")
-        .filter(pk=certificate_id).first()
-    )
-    if certificate is None or certificate.is_revoked:
+    try:
+        certificate = (
+            Certificate.objects.select_related("enrollment__cohort", "enrollment__user",
+                                               "status_list")
+            .defer("credential", "status_list__bits", "status_list__credential")
+            .get(pk=certificate_id)
+        )
+    except Certificate.DoesNotExist:
+        return None
+    if certificate.is_revoked:
         return None
     if certificate.identity_salt and certificate.status_list_id is not None:
         return certificate
@@ -159,7 +163,7 @@ def _credential_prepare(certificate_id: int) -> Certificate | None:
         # render just created it); the list is read afterwards, fresh.
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrollment__cohort__course", "enrollment__user")
+            .select_related("enrollment__cohort", "enrollment__user")
             .get(pk=certificate_id)
         )
         if certificate.is_revoked:
@@ -202,35 +206,42 @@ def certificate_credential_build(certificate: Certificate) -> dict:
     """The certificate's signed OpenBadgeCredential (salt and status bit already given),
     written in the certificate's language (`inLanguage`); its URLs are the same in every
     language (the course's is read before the language is switched)."""
-    course = certificate.enrollment.cohort.course
-    course_url = remembered("credential-course-url", course.pk,
-                            lambda: _absolute(course.get_url() or course.url_path))
+    course_id = certificate.enrollment.cohort.course_id
+    course = remembered("credential-course", course_id, lambda: _course(course_id))
     with translation.override(certificate.language or settings.LANGUAGE_CODE):
-        return _credential_build(certificate, course_url)
+        return _credential_build(certificate, course)
 
 
-def _topics(course) -> tuple[openbadge.Topic, ...]:
+def _course(course_id: int) -> dict:
+    """The course's URL and summary, as its credentials state them."""
+    course = CoursePage.objects.only("url_path", "summary", "locale").get(pk=course_id)
+    return {"id": course_id, "url": _absolute(course.get_url() or course.url_path),
+            "summary": course.summary}
+
+
+def _topics(course_id: int) -> tuple[openbadge.Topic, ...]:
     """The course's pillars and policy areas as the credential's topics (active language).
-    Kept with the public pages (`remembered`): publishing the course or saving a term
-    forgets them, and every certificate of a cohort shares them."""
+    Kept with the public pages (`remembered`), like the course's URL and summary:
+    publishing the course or saving a term forgets them, and every certificate of a
+    cohort shares them."""
     catalog = settings.SITE_URL + "/catalog/"
     return tuple(
         openbadge.Topic(name=item.name, url=f"{catalog}?{kind}={item.slug}",
                         description=item.description or None, framework=framework)
         for kind, framework, items in (
-            ("pillar", _("Academy pillars"), course.pillars.all()),
-            ("area", _("Policy areas"), course.policy_areas.all()),
+            ("pillar", _("Academy pillars"), Pillar.objects.filter(courses=course_id)),
+            ("area", _("Policy areas"), PolicyArea.objects.filter(courses=course_id)),
         )
         for item in items
     )
 
 
-def _credential_build(certificate: Certificate, course_url: str) -> dict:
+def _credential_build(certificate: Certificate, course: dict) -> dict:
     enrollment = certificate.enrollment
-    cohort, course = enrollment.cohort, enrollment.cohort.course
+    cohort = enrollment.cohort
     facts = _facts(certificate)
-    topics = remembered("credential-topics", (course.pk, translation.get_language()),
-                        lambda: _topics(course))
+    topics = remembered("credential-topics", (course["id"], translation.get_language()),
+                        lambda: _topics(course["id"]))
     attendance = facts["attendance_percent"]
     award = openbadge.Award(
         id=_absolute(certificate.credential_url),
@@ -239,9 +250,9 @@ def _credential_build(certificate: Certificate, course_url: str) -> dict:
             image=issuer.issuer_image_url(),
         ),
         achievement=openbadge.Achievement(
-            id=course_url,
+            id=course["url"],
             name=certificate.course_title,
-            description=course.summary or certificate.course_title,
+            description=course["summary"] or certificate.course_title,
             criteria=_criteria(cohort, facts["modules_required"]),
             hours=float(certificate.hours or 0),
             topics=topics,
