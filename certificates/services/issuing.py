@@ -342,8 +342,9 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     queue the learner's email (once per issue or re-issue).
 
     Safe to run any number of times: the file name is fixed by the certificate's PDF token
-    and overwritten, and the row is updated last. A revoked certificate gets no PDF.
-    Returns True when the certificate has its PDF afterwards.
+    and overwritten, and the row is updated last. A revoked certificate gets no PDF; one
+    re-issued during the render is left to the re-issue's render. Returns True when this
+    render stored the certificate's PDF.
     """
     certificate = _credential_prepare(certificate_id)
     if certificate is None:
@@ -354,25 +355,27 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     _delete_pdf(name)
     stored = default_storage.save(name, ContentFile(pdf))
     with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrollment__user")
-            .get(pk=certificate_id)
+        current = (
+            Certificate.objects.select_for_update().filter(pk=certificate_id).order_by()
+            .values_list("revoked_at", "emailed_at", "render_requested_at").first()
         )
-        if certificate.is_revoked:  # revoked while this render ran
+        if current is None or current[0] is not None:  # revoked while this render ran
             transaction.on_commit(lambda: _delete_pdf(stored), robust=True)
             return False
-        certificate.pdf = stored
-        certificate.render_status = RenderStatus.DONE
-        certificate.rendered_at = timezone.now()
-        certificate.render_error = ""
-        certificate.credential = credential
-        certificate.credential_signed_at = certificate.rendered_at
-        fields = ["pdf", "render_status", "rendered_at", "render_error", "credential",
-                  "credential_signed_at", "updated_at"]
-        if certificate.emailed_at is None and not certificate.is_revoked:
-            certificate.emailed_at = certificate.rendered_at
-            fields.append("emailed_at")
+        _revoked_at, emailed_at, requested_at = current
+        if requested_at != certificate.render_requested_at:
+            # Re-issued while this render ran: the re-issue's own render stores its PDF
+            # (the same file) and emails the corrected certificate.
+            return False
+        now = timezone.now()
+        changes = {"pdf": stored, "render_status": RenderStatus.DONE, "rendered_at": now,
+                   "render_error": "", "credential": credential, "credential_signed_at": now,
+                   "updated_at": now}
+        if emailed_at is None:
+            changes["emailed_at"] = now
+        for field, value in changes.items():
+            setattr(certificate, field, value)
+        if emailed_at is None:
             _email_learner(
                 certificate, kind="certificate.issued", template="certificate_issued",
                 subject=format_lazy(gettext_lazy("Your certificate: {course}"),
@@ -380,7 +383,7 @@ def certificate_render(*, certificate_id: int, render) -> bool:
                 attachments=[{"name": stored, "filename": f"certificate-{certificate.code}.pdf",
                               "mimetype": "application/pdf"}],
             )
-        certificate.save(update_fields=fields)
+        Certificate.objects.filter(pk=certificate_id).update(**changes)
     return True
 
 

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from academy.models import OutboxEmail
 from certificates import issuer, services
 from certificates.checks import check_credential_signing_key
 from certificates.credentials import keys, openbadge, status_list
@@ -253,6 +254,49 @@ def test_a_cohorts_credentials_share_the_course_topics_until_a_term_changes(
     third = issue(finished_cohort, facilitator)
     assert [a["targetName"] for a in third.credential["credentialSubject"]["achievement"]
             ["alignment"]] == ["Build lasting power"]
+
+
+def test_a_render_overtaken_by_a_reissue_leaves_the_certificate_to_the_reissue(
+    finished_cohort, facilitator
+):
+    """The learner is emailed once, the corrected certificate, not the one being drawn
+    when the facilitator corrected the name."""
+    certificate = issue(finished_cohort, facilitator, render=False)
+    user = certificate.enrollment.user
+
+    def render_then_correct(data):
+        user.certificate_name = "Ana Lucía Rivera"
+        user.save()
+        services.certificate_reissue(certificate=certificate, actor=facilitator)
+        return fake_pdf(data)
+
+    assert not services.certificate_render(certificate_id=certificate.pk,
+                                           render=render_then_correct)
+    assert Certificate.objects.get(pk=certificate.pk).render_status == "pending"
+    assert not OutboxEmail.objects.filter(kind="certificate.issued").exists()
+
+    drawn = []
+    assert services.certificate_render(
+        certificate_id=certificate.pk, render=lambda data: drawn.append(data) or fake_pdf(data))
+    assert drawn[0].recipient_name == "Ana Lucía Rivera"
+    rendered = Certificate.objects.get(pk=certificate.pk)
+    assert rendered.render_status == "done" and rendered.emailed_at is not None
+    [email] = OutboxEmail.objects.filter(kind="certificate.issued")
+    assert email.attachments[0]["filename"] == f"certificate-{certificate.code}.pdf"
+
+
+def test_a_render_overtaken_by_a_revocation_stores_nothing(finished_cohort, facilitator, staff):
+    certificate = issue(finished_cohort, facilitator, render=False)
+
+    def render_then_revoke(data):
+        services.certificate_revoke(certificate=certificate, actor=staff, reason="In error.")
+        return fake_pdf(data)
+
+    assert not services.certificate_render(certificate_id=certificate.pk,
+                                           render=render_then_revoke)
+    revoked = Certificate.objects.get(pk=certificate.pk)
+    assert not revoked.pdf and revoked.render_status == "pending"
+    assert not OutboxEmail.objects.filter(kind="certificate.issued").exists()
 
 
 def test_self_paced_credential_has_no_attendance_result(course, facilitator):
