@@ -1,12 +1,19 @@
 """Worker start-up: warn when WeasyPrint must subset fonts in Python, and warm the
 renderer in every process that renders certificates, so the first learner of a batch
-waits no longer than the last."""
+waits no longer than the last. And saving the certificate settings forgets the copy
+renders share (kept with the public pages, academy.public_cache)."""
 
 import logging
 import time
 
 from celery.signals import celeryd_init, worker_process_init, worker_ready
 from django.conf import settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from academy.public_cache import public_pages_changed
+
+from .models import CertificateSettings
 
 logger = logging.getLogger(__name__)
 
@@ -63,3 +70,8 @@ def warm_renderer(sender=None, force=False, **kwargs) -> float | None:
     seconds = time.perf_counter() - started
     logger.info("Certificate renderer warmed in %.1f s", seconds)
     return seconds
+
+
+@receiver(post_save, sender=CertificateSettings, dispatch_uid="certificates.settings_changed")
+def certificate_settings_changed(sender=None, **kwargs):
+    public_pages_changed()

@@ -7,6 +7,7 @@ resynced so that a course's co-authors may draft its translation too.
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowPage
 from wagtail.signals import (
     copy_for_translation_done,
@@ -30,7 +31,9 @@ def connect_cache_invalidation():
     post_delete.connect(_changed, sender=Page, dispatch_uid="public-cache-page-delete")
     # Terms are snippets, saved without publishing a page: their names show on the
     # catalog's filters and course pages, and in credentials' topics.
-    for model in (Pillar, PolicyArea):
+    # An image replaced or deleted: its renditions (course cards, the certificate's logo
+    # and signature) get new files.
+    for model in (Pillar, PolicyArea, get_image_model()):
         for signal in (post_save, post_delete):
             signal.connect(_changed, sender=model,
                            dispatch_uid=f"public-cache-{model.__name__}-{signal!r}")

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from academy.background import enqueue
 from academy.i18n import language_of
 from academy.outbox import outbox_enqueue
+from academy.public_cache import remembered
 from cohorts.models import Enrollment, EnrollmentStatus
 from cohorts.progress import enrollments_progress
 from cohorts.services import enrollment_complete_by_exception
@@ -308,10 +309,22 @@ def _delete_pdf(name: str) -> None:
         default_storage.delete(name)
 
 
+def _settings_values(site=None) -> dict:
+    """The academy's certificate settings as rendering input. The default site's are kept
+    with the public pages (`remembered`): saving the settings or an image forgets them."""
+    if site is not None:
+        return settings_values(CertificateSettings.for_site(site))
+    return remembered("certificate-settings", "default-site", _default_site_values)
+
+
+def _default_site_values() -> dict:
+    site = Site.objects.filter(is_default_site=True).first()
+    return settings_values(CertificateSettings.for_site(site)) if site else {}
+
+
 def certificate_data(certificate: Certificate, site=None) -> CertificateData:
     """The rendering input: the certificate's snapshot plus the academy's settings."""
-    site = site or Site.objects.filter(is_default_site=True).first()
-    values = settings_values(CertificateSettings.for_site(site)) if site else {}
+    values = _settings_values(site)
     return CertificateData(
         recipient_name=certificate.recipient_name,
         course_title=certificate.course_title,

@@ -12,12 +12,13 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Site
 
 from academy.models import OutboxEmail
 from certificates import issuer, services
 from certificates.checks import check_credential_signing_key
 from certificates.credentials import keys, openbadge, status_list
-from certificates.models import Certificate, StatusList
+from certificates.models import Certificate, CertificateSettings, StatusList
 from cohorts.models import Attendance, EnrollmentStatus
 from tests.conftest import UserFactory
 
@@ -297,6 +298,22 @@ def test_a_render_overtaken_by_a_revocation_stores_nothing(finished_cohort, faci
     revoked = Certificate.objects.get(pk=certificate.pk)
     assert not revoked.pdf and revoked.render_status == "pending"
     assert not OutboxEmail.objects.filter(kind="certificate.issued").exists()
+
+
+def test_renders_share_the_certificate_settings_until_staff_change_them(
+    settings, finished_cohort, facilitator, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_CACHE_SECONDS = 300  # kept with the public pages, as in production
+    certificate = issue(finished_cohort, facilitator)
+    assert services.certificate_data(certificate).heading == "Certificate of Completion"
+    with CaptureQueriesContext(connection) as queries:
+        services.certificate_data(certificate)
+    assert not [q for q in queries.captured_queries if "certificatesettings" in q["sql"]]
+    cert_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    cert_settings.heading = "Certificate of Achievement"
+    with django_capture_on_commit_callbacks(execute=True):
+        cert_settings.save()
+    assert services.certificate_data(certificate).heading == "Certificate of Achievement"
 
 
 def test_self_paced_credential_has_no_attendance_result(course, facilitator):
