@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -18,6 +20,7 @@ from wagtail.search import index
 
 from academy.inputs import bounded
 from academy.models import Organization
+from academy.public_cache import remembered
 
 from ..blocks import ModuleBodyBlock
 from ..forms import CoursePageForm, ModulePageForm
@@ -106,7 +109,29 @@ class CatalogPage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
             clean_text_param(request.GET.get(name, ""))
             for name in ("pillar", "area", "format", "q")
         )
+        number = clean_text_param(request.GET.get("page", ""))[:12]
+        # The same for every visitor: kept with the public pages, so a signed-in search
+        # costs what an anonymous one does; a publish forgets it.
+        listing = remembered(
+            "catalog-listing", (self.pk, get_language(), pillar, area, fmt, query, number),
+            lambda: render_to_string("courses/includes/catalog_listing.html",
+                                     self._listing(request, pillar, area, fmt, query, number)),
+        )
+        context.update(
+            {
+                "listing": mark_safe(listing),  # our template's own, escaped output  # noqa: S308
+                "query": query,
+                "pillars": Pillar.for_language(),
+                "policy_areas": PolicyArea.for_language(),
+                "formats": CourseFormat.choices,
+                "selected": {"pillar": pillar, "area": area, "format": fmt},
+                "filtered": bool(pillar or area or fmt or query),
+            }
+        )
+        return context
 
+    def _listing(self, request, pillar, area, fmt, query, number) -> dict:
+        """The matching courses (one page of cards) and modules: the listing's context."""
         courses = self.courses()
         if pillar:
             courses = courses.filter(pillars__slug=pillar)
@@ -119,28 +144,14 @@ class CatalogPage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
         modules = []
         if query:
             courses, modules = catalog_search(self, courses, query)
-        courses = _with_listing_data(courses)
-
-        paginator = Paginator(courses, self.PER_PAGE)
+        paginator = Paginator(_with_listing_data(courses), self.PER_PAGE)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
+            page_obj = paginator.page(number or 1)
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
-
-        context.update(
-            {
-                "page_obj": page_obj,
-                "courses": page_obj.object_list,
-                "matching_modules": modules,
-                "query": query,
-                "pillars": Pillar.for_language(),
-                "policy_areas": PolicyArea.for_language(),
-                "formats": CourseFormat.choices,
-                "selected": {"pillar": pillar, "area": area, "format": fmt},
-                "filtered": bool(pillar or area or fmt or query),
-            }
-        )
-        return context
+        return {"request": request, "page": self, "page_obj": page_obj,
+                "courses": page_obj.object_list, "matching_modules": modules, "query": query,
+                "selected": {"pillar": pillar, "area": area, "format": fmt}}
 
 
 def _terms_in_language(terms, model):
