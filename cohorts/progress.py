@@ -191,7 +191,11 @@ def enrollments_progress(
                              cohort_ids=list(cohorts) if whole_cohorts else None)
     if modules is None:
         courses = {c.course_id: c.course for c in cohorts.values()}
-        modules = required_done_by_course({e.user_id for e in enrollments}, courses.values())
+        among = (Enrollment.objects.filter(cohort_id__in=list(cohorts),
+                                           status__in=SEAT_STATUSES).values("user_id")
+                 if whole_cohorts else None)
+        modules = required_done_by_course({e.user_id for e in enrollments}, courses.values(),
+                                          among)
     by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in cohorts}
     none = MarkCounts()
     return {

@@ -9,7 +9,7 @@ Each gathering costs no query of its own: every learner's current terms are read
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,10 +29,12 @@ class QuorumWarning:
 
 
 def _current_terms(user_ids):
+    """`user_ids`: a collection, or a query of ids (the database reads it in place)."""
     today = timezone.localdate()
     by_user = defaultdict(set)
     terms = (
-        BodyMembership.objects.filter(user_id__in=list(user_ids))
+        BodyMembership.objects.filter(
+            user_id__in=user_ids if isinstance(user_ids, QuerySet) else list(user_ids))
         .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
         .select_related("body", "user")
     )
@@ -49,7 +51,10 @@ def quorum_warnings(gatherings: dict[str, set[int]]) -> list[QuorumWarning]:
     everyone = set().union(*gatherings.values()) if gatherings else set()
     if not everyone:
         return []
-    by_user, bodies, users = _current_terms(everyone)
+    return _warnings(gatherings, *_current_terms(everyone))
+
+
+def _warnings(gatherings, by_user, bodies, users) -> list[QuorumWarning]:
     rules = load_open_meetings_rules()
     warnings = []
     for label, user_ids in gatherings.items():
@@ -73,12 +78,11 @@ def quorum_warnings(gatherings: dict[str, set[int]]) -> list[QuorumWarning]:
 
 
 def cohort_quorum_warnings(cohort) -> list[QuorumWarning]:
-    """The cohort's seated learners, as one gathering."""
-    ids = set(
-        Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES)
-        .values_list("user_id", flat=True)
-    )
-    return quorum_warnings({_("enrolled in this cohort"): ids})
+    """The cohort's seated learners, as one gathering (one query: only those who hold a
+    seat on a body can make a quorum)."""
+    seated = Enrollment.objects.filter(cohort=cohort, status__in=SEAT_STATUSES).values("user_id")
+    by_user, bodies, users = _current_terms(seated)
+    return _warnings({_("enrolled in this cohort"): set(by_user)}, by_user, bodies, users)
 
 
 def session_quorum_warnings(session) -> list[QuorumWarning]:

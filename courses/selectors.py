@@ -130,30 +130,36 @@ def modules_by_course(courses, *, required_only=False) -> dict[int, list]:
     return result
 
 
-def completed_module_ids(user_ids, module_ids) -> dict[int, set]:
-    """{user_id: {module_id, ...}} completed, among `module_ids`, in one query."""
+def completed_module_ids(user_ids, module_ids, among=None) -> dict[int, set]:
+    """{user_id: {module_id, ...}} completed, among `module_ids`, in one query. `among`:
+    a query of the same users' ids, sent instead of the list (a whole cohort's)."""
     result = {uid: set() for uid in user_ids}
     if result and module_ids:
         for user_id, module_id in ModuleCompletion.objects.filter(
-            user_id__in=list(result), module_id__in=list(module_ids)
+            user_id__in=list(result) if among is None else among,
+            module_id__in=list(module_ids),
         ).values_list("user_id", "module_id"):
-            result[user_id].add(module_id)
+            if user_id in result:
+                result[user_id].add(module_id)
     return result
 
 
-def required_done_by_course(user_ids, courses) -> dict[int, dict[int, tuple[int, int]]]:
+def required_done_by_course(user_ids, courses, among=None) -> dict[int, dict[int, tuple]]:
     """{course.pk: {user_id: (required done, required total)}} for many learners and
-    courses in two queries (not two per course)."""
+    courses in two queries (not two per course). `among`: a query of the same users' ids
+    (a whole cohort's), which the database reads instead of a long list of ids."""
     required = {pk: {m.pk for m in mods} for pk, mods in
                 modules_by_course(courses, required_only=True).items()}
     if len(required) == 1:  # one course: the database counts, one row per learner
         [(course_pk, ids)] = required.items()
         done = dict(
-            ModuleCompletion.objects.filter(user_id__in=list(user_ids), module_id__in=ids)
+            ModuleCompletion.objects.filter(
+                user_id__in=list(user_ids) if among is None else among, module_id__in=ids)
             .values_list("user_id").annotate(n=Count("pk")).order_by()
         ) if ids and user_ids else {}
         return {course_pk: {uid: (done.get(uid, 0), len(ids)) for uid in user_ids}}
-    done = completed_module_ids(user_ids, set().union(*required.values()) if required else ())
+    done = completed_module_ids(user_ids, set().union(*required.values()) if required else (),
+                                among)
     return {
         course_pk: {uid: (len(done[uid] & ids), len(ids)) for uid in done}
         for course_pk, ids in required.items()
