@@ -145,7 +145,11 @@ def load_counts(enrollment_ids, now, cohort_ids=None) -> dict[int, MarkCounts]:
         )
         .order_by()
     )
-    return {r.pop("enrollment_id"): MarkCounts(**r) for r in rows}
+    return {
+        row[0]: MarkCounts(*row[1:])
+        for row in rows.values_list("enrollment_id", "attended", "late", "excused",
+                                    "excused_all")
+    }
 
 
 def load_marks(enrollment_ids) -> dict[int, dict[int, str]]:
@@ -168,6 +172,20 @@ def load_sessions(cohort_ids) -> dict[int, list]:
     return sessions
 
 
+def load_session_counts(cohort_ids, now) -> dict[int, SessionCounts]:
+    """{cohort_id: SessionCounts}, counted by the database in one query (one row per
+    cohort, no session loaded). Cohorts without a live session count none."""
+    live = Q(cancelled_at__isnull=True)
+    rows = (
+        Session.objects.filter(cohort_id__in=list(cohort_ids)).values_list("cohort_id")
+        .annotate(held=Count("pk", filter=live & Q(starts_at__lte=now)),
+                  remaining=Count("pk", filter=live & Q(starts_at__gt=now)))
+        .order_by()
+    )
+    counts = {pk: SessionCounts(held, remaining) for pk, held, remaining in rows}
+    return {pk: counts.get(pk, SessionCounts(0, 0)) for pk in cohort_ids}
+
+
 def enrollments_progress(
     enrollments, *, now=None, sessions=None, counts=None, modules=None, whole_cohorts=False
 ) -> dict[int, LearnerProgress]:
@@ -185,7 +203,9 @@ def enrollments_progress(
         return {}
     cohorts = {e.cohort_id: e.cohort for e in enrollments}
     if sessions is None:
-        sessions = load_sessions(cohorts)
+        by_cohort = load_session_counts(cohorts, now)
+    else:
+        by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in cohorts}
     if counts is None:
         counts = load_counts((e.pk for e in enrollments), now,
                              cohort_ids=list(cohorts) if whole_cohorts else None)
@@ -196,7 +216,6 @@ def enrollments_progress(
                  if whole_cohorts else None)
         modules = required_done_by_course({e.user_id for e in enrollments}, courses.values(),
                                           among)
-    by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in cohorts}
     none = MarkCounts()
     return {
         e.pk: build_progress(
@@ -216,8 +235,7 @@ def learners_at_risk(cohorts, *, now=None) -> dict[int, int]:
     by_pk = {c.pk: c for c in cohorts if c.status != CohortStatus.FINISHED}
     if not by_pk:
         return {}
-    sessions = load_sessions(by_pk)
-    by_cohort = {pk: SessionCounts.of(sessions.get(pk, []), now) for pk in by_pk}
+    by_cohort = load_session_counts(by_pk, now)
     counts = load_counts((), now, cohort_ids=list(by_pk))
     none = MarkCounts()
     at_risk = dict.fromkeys(by_pk, 0)
