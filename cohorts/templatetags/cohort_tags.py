@@ -60,3 +60,11 @@ def facilitator_view(context, course):
     if course is None or not getattr(user, "is_authenticated", False):
         return False
     return Cohort.objects.managed_by(user).of_course(course).exists()
+
+
+@register.simple_tag
+def cohort_rows(cohorts):
+    """The dashboard's rows of `cohorts` (cohort_summaries), rendered in Python."""
+    from ..views.cohort_rows import cohort_rows as rows
+
+    return rows(cohorts)
