@@ -32,6 +32,7 @@ from ..services import (
     certificate_reissue,
     certificate_revoke,
 )
+from .certificate_rows import certificate_rows
 
 ISSUE_COMPLETED_TASK = "certificates.issue_completed"
 CERTIFICATE_FIELDS = (
@@ -86,7 +87,8 @@ class CohortCertificatesView(FacilitatorCohortMixin, TemplateView):
         ]
         counts = _cohort_certificate_counts(self.cohort)
         context.update(
-            rows=rows, page_obj=page_obj, page_query=page_query,
+            rows=rows, rows_html=certificate_rows(self.request, rows),
+            page_obj=page_obj, page_query=page_query,
             total=page_obj.paginator.count, counts=counts,
             missing=people.filter(status=EnrollmentStatus.COMPLETED,
                                   certificate__isnull=True).count(),
