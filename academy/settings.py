@@ -147,6 +147,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (every rate limit: academy.ratelimit; public pages: academy.public_cache) --
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "academy.cache.SharedClientRedisCache"  # see its docstring
 # Public pages kept for anonymous visitors: changes show at once; this bounds what time
 # alone changes (an enrollment window closing).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
