@@ -1,6 +1,6 @@
-"""Certificate rules, in two parts: issuing (issue, re-issue, revoke, render, sweep) and
-the Open Badges credentials beside each certificate (status bits, signing, checking, key
-rotation). Import from here."""
+"""Certificate rules, in three parts: issuing (issue, re-issue, revoke), rendering (the
+PDF's input, the render, the sweep) and the Open Badges credentials beside each
+certificate (status bits, signing, checking, key rotation). Import from here."""
 
 from .base import RENDER_TASK, CertificateError
 from .credentials import (
@@ -15,16 +15,18 @@ from .issuing import (
     ISSUABLE_STATUSES,
     MAX_REASON,
     MAX_REVOKE_REASON,
-    certificate_data,
     certificate_issue,
     certificate_issue_completed,
     certificate_issue_self_paced,
+    certificate_reissue,
+    certificate_revoke,
+)
+from .rendering import (
+    certificate_data,
     certificate_pdf,
     certificate_pdf_name,
-    certificate_reissue,
     certificate_render,
     certificate_render_failed,
-    certificate_revoke,
     certificates_to_sweep,
 )
 

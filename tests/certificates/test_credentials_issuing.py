@@ -9,16 +9,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Site
 
-from academy.models import OutboxEmail
 from certificates import issuer, services
 from certificates.checks import check_credential_signing_key
 from certificates.credentials import keys, openbadge, status_list
-from certificates.models import Certificate, CertificateSettings, StatusList
+from certificates.models import Certificate, StatusList
 from cohorts.models import Attendance, EnrollmentStatus
 from tests.conftest import UserFactory
 
@@ -139,181 +135,6 @@ def test_revoke_flips_the_status_bit(certificate, staff):
     result = services.credential_verify(certificate.credential)
     assert result.revoked is True and not result.verified
     assert result.failed_check.message.startswith("Revoked")
-
-
-def test_the_credential_states_the_facts_as_of_issue_like_the_certificate(
-    certificate, facilitator
-):
-    """A mark corrected after issue changes neither the printed hours nor the signed
-    attendance until the certificate is re-issued; then both change."""
-    Attendance.objects.filter(enrollment=certificate.enrollment, status="absent").update(
-        status="present")
-    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
-    rendered = Certificate.objects.get(pk=certificate.pk)
-    assert rendered.credential["credentialSubject"]["result"][0]["value"] == "66.7"
-    assert rendered.hours == certificate.hours
-
-    services.certificate_reissue(certificate=certificate, actor=facilitator)
-    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
-    reissued = Certificate.objects.get(pk=certificate.pk)
-    assert reissued.credential["credentialSubject"]["result"][0]["value"] == "100"
-    assert reissued.hours > certificate.hours
-
-
-def test_a_certificate_issued_before_its_facts_were_kept_is_signed_with_todays(
-    certificate
-):
-    """Certificates issued before the credential's facts, salt and status bit were given
-    at issue: the render works them out, as it used to."""
-    Certificate.objects.filter(pk=certificate.pk).update(
-        attendance_percent=None, modules_required=None, activity_start=None,
-        activity_end=None, identity_salt="", status_list=None, status_list_index=None,
-        credential=None)
-    services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
-    rendered = Certificate.objects.get(pk=certificate.pk)
-    assert len(rendered.identity_salt) == 32
-    assert rendered.status_list_index == certificate.status_list_index + 1  # a fresh bit
-    subject = rendered.credential["credentialSubject"]
-    assert subject["result"][0]["value"] == "66.7"
-    sessions = list(certificate.enrollment.cohort.sessions.order_by("starts_at"))
-    assert rendered.credential["credentialSubject"]["activityStartDate"].startswith(
-        sessions[0].starts_at.strftime("%Y-%m-%d"))
-    assert services.credential_verify(rendered.credential).verified
-
-
-def test_issuing_gives_the_status_bit_so_a_render_locks_nothing_until_it_stores(
-    finished_cohort, facilitator
-):
-    issue(finished_cohort, facilitator)  # the settings row exists, the site is known
-    certificate = issue(finished_cohort, facilitator, render=False)
-    assert certificate.status_list is not None and len(certificate.identity_salt) == 32
-    assert certificate.modules_required is not None
-    with CaptureQueriesContext(connection) as queries:
-        services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
-    if connection.features.has_select_for_update:  # PostgreSQL: the final store only
-        locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
-        assert len(locking) == 1 and '"certificates_certificate"' in locking[0]
-    # The certificate, course page URL, topics, settings, the store and its email.
-    assert len(queries.captured_queries) <= 11, [q["sql"][:80] for q in
-                                                 queries.captured_queries]
-
-
-def test_closing_a_cohort_issues_each_learner_their_own_facts_and_bit(
-    finished_cohort, facilitator
-):
-    learners = [enroll(finished_cohort, UserFactory(), status=EnrollmentStatus.COMPLETED)
-                for _ in range(3)]
-    first_session = finished_cohort.sessions.order_by("starts_at").first()
-    Attendance.objects.create(session=first_session, enrollment=learners[0], status="present")
-    issued = services.certificate_issue_completed(cohort_id=finished_cohort.pk)
-    by_learner = {c.enrollment_id: c for c in Certificate.objects.filter(
-        pk__in=[c.pk for c in issued])}
-    assert sorted(c.status_list_index for c in by_learner.values()) == [0, 1, 2]
-    assert len({c.identity_salt for c in by_learner.values()}) == 3
-    assert round(by_learner[learners[0].pk].attendance_percent, 1) == 33.3
-    assert by_learner[learners[1].pk].attendance_percent == 0.0
-    assert {c.activity_start for c in by_learner.values()} == {first_session.starts_at}
-
-
-def test_issuing_without_a_signing_key_leaves_the_bit_to_the_render(
-    settings, tmp_path, finished_cohort, facilitator
-):
-    settings.CREDENTIALS_SIGNING_KEY = ""
-    settings.CREDENTIALS_SIGNING_KEY_FILE = str(tmp_path / "missing.pem")
-    certificate = issue(finished_cohort, facilitator, render=False)
-    assert certificate.status_list is None  # no list could be signed: issued all the same
-    settings.CREDENTIALS_SIGNING_KEY_FILE = ""  # the key is back (the development key)
-    assert services.certificate_render(certificate_id=certificate.pk, render=fake_pdf)
-    rendered = Certificate.objects.get(pk=certificate.pk)
-    assert rendered.status_list_index == 0
-    assert services.credential_verify(rendered.credential).verified
-
-
-def test_a_cohorts_credentials_share_the_course_topics_until_a_term_changes(
-    settings, finished_cohort, facilitator, django_capture_on_commit_callbacks
-):
-    from courses.models import Pillar
-
-    settings.PUBLIC_CACHE_SECONDS = 300  # kept with the public pages, as in production
-    course = finished_cohort.course
-    with django_capture_on_commit_callbacks(execute=True):
-        pillar = Pillar.objects.create(name="Build power", slug="power")
-        course.pillars.add(pillar)
-        course.save_revision().publish()
-    first = issue(finished_cohort, facilitator)
-    topics = [a["targetName"] for a in first.credential["credentialSubject"]["achievement"]
-              ["alignment"]]
-    assert topics == ["Build power"]
-    with CaptureQueriesContext(connection) as queries:
-        second = issue(finished_cohort, facilitator)
-    assert not [q for q in queries.captured_queries if "courses_pillar" in q["sql"]]
-    assert second.credential["credentialSubject"]["achievement"]["alignment"] == (
-        first.credential["credentialSubject"]["achievement"]["alignment"])
-    pillar.name = "Build lasting power"
-    with django_capture_on_commit_callbacks(execute=True):
-        pillar.save()
-    third = issue(finished_cohort, facilitator)
-    assert [a["targetName"] for a in third.credential["credentialSubject"]["achievement"]
-            ["alignment"]] == ["Build lasting power"]
-
-
-def test_a_render_overtaken_by_a_reissue_leaves_the_certificate_to_the_reissue(
-    finished_cohort, facilitator
-):
-    """The learner is emailed once, the corrected certificate, not the one being drawn
-    when the facilitator corrected the name."""
-    certificate = issue(finished_cohort, facilitator, render=False)
-    user = certificate.enrollment.user
-
-    def render_then_correct(data):
-        user.certificate_name = "Ana Lucía Rivera"
-        user.save()
-        services.certificate_reissue(certificate=certificate, actor=facilitator)
-        return fake_pdf(data)
-
-    assert not services.certificate_render(certificate_id=certificate.pk,
-                                           render=render_then_correct)
-    assert Certificate.objects.get(pk=certificate.pk).render_status == "pending"
-    assert not OutboxEmail.objects.filter(kind="certificate.issued").exists()
-
-    drawn = []
-    assert services.certificate_render(
-        certificate_id=certificate.pk, render=lambda data: drawn.append(data) or fake_pdf(data))
-    assert drawn[0].recipient_name == "Ana Lucía Rivera"
-    rendered = Certificate.objects.get(pk=certificate.pk)
-    assert rendered.render_status == "done" and rendered.emailed_at is not None
-    [email] = OutboxEmail.objects.filter(kind="certificate.issued")
-    assert email.attachments[0]["filename"] == f"certificate-{certificate.code}.pdf"
-
-
-def test_a_render_overtaken_by_a_revocation_stores_nothing(finished_cohort, facilitator, staff):
-    certificate = issue(finished_cohort, facilitator, render=False)
-
-    def render_then_revoke(data):
-        services.certificate_revoke(certificate=certificate, actor=staff, reason="In error.")
-        return fake_pdf(data)
-
-    assert not services.certificate_render(certificate_id=certificate.pk,
-                                           render=render_then_revoke)
-    revoked = Certificate.objects.get(pk=certificate.pk)
-    assert not revoked.pdf and revoked.render_status == "pending"
-    assert not OutboxEmail.objects.filter(kind="certificate.issued").exists()
-
-
-def test_renders_share_the_certificate_settings_until_staff_change_them(
-    settings, finished_cohort, facilitator, django_capture_on_commit_callbacks
-):
-    settings.PUBLIC_CACHE_SECONDS = 300  # kept with the public pages, as in production
-    certificate = issue(finished_cohort, facilitator)
-    assert services.certificate_data(certificate).heading == "Certificate of Completion"
-    with CaptureQueriesContext(connection) as queries:
-        services.certificate_data(certificate)
-    assert not [q for q in queries.captured_queries if "certificatesettings" in q["sql"]]
-    cert_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
-    cert_settings.heading = "Certificate of Achievement"
-    with django_capture_on_commit_callbacks(execute=True):
-        cert_settings.save()
-    assert services.certificate_data(certificate).heading == "Certificate of Achievement"
 
 
 def test_self_paced_credential_has_no_attendance_result(course, facilitator):
