@@ -1,5 +1,7 @@
 """Curriculum pages: AcademyHomePage -> CatalogPage -> CoursePage -> ModulePage."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -149,7 +151,9 @@ class CatalogPage(LocalizedPageMixin, SpecificChildRouteMixin, Page):
             page_obj = paginator.page(number or 1)
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
+        filters = (("q", query), ("pillar", pillar), ("area", area), ("format", fmt))
         return {"request": request, "page": self, "page_obj": page_obj,
+                "page_query": urlencode([(name, value) for name, value in filters if value]),
                 "courses": page_obj.object_list, "matching_modules": modules, "query": query,
                 "selected": {"pillar": pillar, "area": area, "format": fmt}}
 

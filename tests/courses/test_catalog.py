@@ -80,3 +80,17 @@ def test_search_with_no_match_says_so(client, catalog, courses):
 def test_draft_courses_are_not_listed(client, catalog, courses):
     courses[0].unpublish()
     assert "Tenant organizing" not in titles(client.get(catalog.url))
+
+
+def test_the_next_page_of_a_filtered_catalog_keeps_its_filters(client, catalog, courses,
+                                                               monkeypatch):
+    from courses.models import CatalogPage
+
+    monkeypatch.setattr(CatalogPage, "PER_PAGE", 1)
+    first = client.get(catalog.url, {"pillar": "power", "format": "in_person"})
+    assert titles(first) == ["Tenant organizing"]
+    first = client.get(catalog.url, {"pillar": "power"})
+    assert titles(first) == ["Budget fights"]
+    assert 'href="?pillar=power&amp;page=2"' in first.content.decode()
+    assert titles(client.get(catalog.url, {"pillar": "power", "page": "2"})) == [
+        "Tenant organizing"]
