@@ -1,16 +1,16 @@
 """Settings for the Progressive Governance Academy.
 
-One module, every deployment knob read from the environment (12-factor, as in
-cookiecutter-django). With no environment at all the site runs on a SQLite file,
-Celery tasks execute in-process, email goes to the console and media is stored
-locally: the embedded default. Production only hardens (DJANGO_DEBUG unset).
+Every deployment knob read from the environment (12-factor, as in cookiecutter-django);
+Celery's and the logging's in settings_celery.py and settings_logging.py, imported here.
+With no environment at all the site runs on a SQLite file, Celery tasks execute
+in-process, email goes to the console and media is stored locally: the embedded default.
+Production only hardens (DJANGO_DEBUG unset).
 """
 
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -275,56 +275,10 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Governance Academy <academy@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Celery ---------------------------------------------------------------------------
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-# Without a broker, long work (closing a cohort, a cohort's certificates) runs in a thread
-# after the response (academy.background.enqueue_long); false runs it in-process.
-BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=True)
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
-# The queue workers consume and tasks go to by default. CI gives each run its own, so no
-# other worker on the same Redis can take its messages.
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="academy")
-# Emails and PDFs have their own queues and workers (Procfile), named after the default
-# queue so a CI run's queues are its own too.
-EMAIL_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-email"
-PDF_TASK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-pdf"
-# A worker started without -Q consumes all three (make worker); the Procfile's take one.
-# Each queue has its own routing key: with one shared key, every message would be
-# delivered to all three.
-CELERY_TASK_QUEUES = [
-    Queue(name, routing_key=name)
-    for name in (CELERY_TASK_DEFAULT_QUEUE, EMAIL_TASK_QUEUE, PDF_TASK_QUEUE)
-]
-CELERY_TASK_ROUTES = {
-    "academy.outbox_*": {"queue": EMAIL_TASK_QUEUE},
-    "cohorts.*": {"queue": EMAIL_TASK_QUEUE},
-    "certificates.*": {"queue": PDF_TASK_QUEUE},
-}
-CELERY_TASK_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A PDF worker's pool process warms the certificate renderer before taking work
-# (certificates.signals.warm_renderer): give it longer than Celery's 4 s to report alive.
-CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING (JSON lines too)
-# A message taken by a worker that then died is redelivered after this many seconds
-# (Redis); the certificate sweeper covers renders sooner.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-}
+# --- Celery (academy/settings_celery.py) ----------------------------------------------
+from .settings_celery import *  # noqa: E402, F403
+
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {
-    "email-outbox": {"task": "academy.outbox_sweep", "schedule": 60},
-    "session-reminders": {"task": "cohorts.session_reminders", "schedule": 15 * 60},
-    "certificate-sweeper": {"task": "certificates.sweep", "schedule": 5 * 60},
-    "closing-sweeper": {"task": "cohorts.close_sweep", "schedule": 10 * 60},
-    "requirement-reminders": {"task": "certificates.requirement_reminders",
-                              "schedule": 6 * 60 * 60},  # once a threshold: idempotent
-}
 # The email outbox (academy.outbox): a sender's claim on a row lasts this long (a sender
 # that dies is covered by the sweeper after it); failed sends are retried with backoff
 # this many times, then shown to staff as failed.
@@ -410,42 +364,5 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor a call to releases.wagtail.org from every admin dashboard: upgrades are ours to plan.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# --- Errors and logs ------------------------------------------------------------------
-SENTRY_DSN = env("SENTRY_DSN", default="")
-if SENTRY_DSN:  # error reporting only when configured (Django and Celery integrations)
-    import sentry_sdk
-
-    sentry_sdk.init(
-        dsn=SENTRY_DSN,
-        environment=env("SENTRY_ENVIRONMENT", default="production"),
-        release=env("SENTRY_RELEASE", default=None),
-        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
-        send_default_pii=False,
-    )
-# DJANGO_LOG_FORMAT=json: one JSON object per line (academy/logs.py), for log collectors.
-LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="plain")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-        "json": {"()": "academy.logs.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "plain",
-        }
-    },
-    "root": {
-        "handlers": ["console"],
-        "level": env("DJANGO_LOG_LEVEL", default="INFO"),
-    },
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# --- Errors and logs (academy/settings_logging.py) -----------------------------------
+from .settings_logging import *  # noqa: E402, F403

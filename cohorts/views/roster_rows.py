@@ -6,7 +6,7 @@ The words are translated once per page; every value from a person goes through `
 
 from html import escape
 
-from django.middleware.csrf import get_token
+from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -28,8 +28,7 @@ class RosterWords:
         self.position = _("number %(position)s")
         self.approve, self.enroll_now = _("Approve"), _("Enroll now")
         self.decline, self.remove = _("Decline"), _("Remove")
-        self.csrf = (f'<input type="hidden" name="csrfmiddlewaretoken" '
-                     f'value="{escape(get_token(request))}">')
+        self.csrf = csrf_input(request)  # what {% csrf_token %} renders
         self.next = (f'<input type="hidden" name="next" '
                      f'value="{escape(request.get_full_path())}">')
         # ".../enrollments/0/approve/" with the 0 as the place of each learner's id.
