@@ -98,6 +98,40 @@ def rss_mb(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time a process has used, in seconds (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pids_named(name):
+    """Every process whose command is `name` (PostgreSQL's backends, redis-server)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == name:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def cpu_snapshot(worker_pid, pool):
+    """CPU seconds so far of each party to a render: the worker's processes, this process
+    (issuing and polling), PostgreSQL and Redis."""
+    return {
+        "worker processes": sum(cpu_seconds(p) for p in pool),
+        "worker master": cpu_seconds(worker_pid),
+        "issuing (this process)": cpu_seconds(os.getpid()),
+        "PostgreSQL": sum(cpu_seconds(p) for p in pids_named("postgres")),
+        "Redis": sum(cpu_seconds(p) for p in pids_named("redis-server")),
+    }
+
+
 def wait_for(predicate, what, timeout, log):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -171,6 +205,7 @@ def main():
               f"({', '.join(f'{rss_mb(p) or 0:.0f} MB' for p in pool)})", flush=True)
         memory = {"after warm-up": [rss_mb(p) for p in pool]}
 
+        cpu_before = cpu_snapshot(worker.pid, pool)
         issued_at = time.monotonic()
         certificate_issue_completed(cohort_id=cohort.pk, actor=None)
         issue_seconds = time.monotonic() - issued_at
@@ -181,6 +216,7 @@ def main():
         memory["after 10%"] = [rss_mb(p) for p in pool]
         wait_for(lambda: done.count() >= count, "every PDF", 1800, log)
         total = time.monotonic() - issued_at
+        cpu_after = cpu_snapshot(worker.pid, pool)
         memory["at the end"] = [rss_mb(p) for p in pool]
         failed = Certificate.objects.filter(enrollment__cohort=cohort).exclude(
             render_status=RenderStatus.DONE).count()
@@ -196,6 +232,10 @@ def main():
     for label, values in memory.items():
         shown = ", ".join("—" if v is None else f"{v:.1f} MB" for v in values)
         print(f"worker process memory {label}: {shown}")
+    spent = {k: cpu_after[k] - cpu_before[k] for k in cpu_before}
+    print(f"CPU per certificate, {sum(spent.values()) / max(count, 1) * 1000:.1f} ms in all "
+          "(2 cores give 50 ms a certificate at 40/s): " + ", ".join(
+              f"{k} {v / max(count, 1) * 1000:.1f} ms" for k, v in spent.items()))
     if len(alive) < len(pool):
         print("note: a worker process was replaced during the run (max memory per child)")
     if failed:

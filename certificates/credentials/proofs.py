@@ -97,8 +97,47 @@ def _check_iris(node):
                 _check_iris(value)
 
 
-def canonicalize(document: dict, loader: StaticLoader | None = None) -> str:
-    """RDFC-1.0 canonical N-Quads of a JSON-LD document, with the static loader only."""
+_scoped_contexts: dict[tuple, tuple] = {}
+_SCOPED_CONTEXTS_MAX = 512
+
+
+class _Processor(JsonLdProcessor):
+    """pyld's processor, remembering the contexts it builds from embedded (type- and
+    property-scoped) contexts. pyld caches a context it builds from a context URL, but
+    builds a type-scoped one (credentialSubject's, the achievement's, the status entry's:
+    about 120 term definitions a credential) again for every document, because it clones
+    the active context first and the clone gets a new id. Building is a function of the
+    active context (by its id), the embedded context (the same object, held by the cached
+    contexts), the flags and the options, and its result is frozen, so it is shared.
+
+    Used for signing our own credentials only: an entry holds its embedded context, and a
+    pasted document's own embedded contexts are not worth keeping."""
+
+    def _process_context(self, active_ctx, local_ctx, options, override_protected=False,
+                         propagate=True, validate_scoped=True, cycles=None):
+        uuid = active_ctx.get("_uuid") if isinstance(active_ctx, dict) else None
+        if uuid is None or not isinstance(local_ctx, dict):
+            return super()._process_context(active_ctx, local_ctx, options, override_protected,
+                                            propagate, validate_scoped, cycles)
+        key = (uuid, id(local_ctx), override_protected, propagate, validate_scoped,
+               id(options.get("documentLoader")), options.get("base"),
+               options.get("processingMode"))
+        held = _scoped_contexts.get(key)
+        if held is not None and held[0] is local_ctx:
+            return held[1]
+        built = super()._process_context(active_ctx, local_ctx, options, override_protected,
+                                         propagate, validate_scoped, cycles)
+        if len(_scoped_contexts) >= _SCOPED_CONTEXTS_MAX:
+            _scoped_contexts.clear()
+        # local_ctx is held so that its id is not reused while the entry exists.
+        _scoped_contexts[key] = (local_ctx, built)
+        return built
+
+
+def canonicalize(document: dict, loader: StaticLoader | None = None, *,
+                 ours: bool = False) -> str:
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document, with the static loader only.
+    `ours`: a document this academy built (signing), whose scoped contexts are kept."""
     options = {
         **(loader or default_loader()).jsonld_options(),
         "algorithm": "URDNA2015",  # RDFC-1.0 is URDNA2015 under its standard's name
@@ -107,7 +146,7 @@ def canonicalize(document: dict, loader: StaticLoader | None = None) -> str:
         # jsonld.js; pyld would otherwise resolve it against http://example.org/base/.
         "base": None,
     }
-    processor = JsonLdProcessor(on_property_dropped=_raise_dropped)
+    processor = (_Processor if ours else JsonLdProcessor)(on_property_dropped=_raise_dropped)
     try:
         expanded = processor.expand(document, options)
         _check_iris(expanded)
@@ -147,13 +186,14 @@ def _reason(exc: BaseException) -> str:
 def hash_data(unsecured_document: dict, proof_options: dict, loader=None, *,
               reuse_proof_config=False) -> HashData:
     """The canonical forms behind ``proofConfigHash + transformedDocumentHash``.
-    `reuse_proof_config` (signing): see `_canonical_proof_config`."""
+    `reuse_proof_config` (signing our own document): see `_canonical_proof_config`; the
+    document's scoped contexts are kept (`_Processor`)."""
     proof_config = {k: v for k, v in proof_options.items() if k != "proofValue"}
     proof_config["@context"] = unsecured_document.get("@context")
     canonical = _canonical_proof_config if reuse_proof_config else canonicalize
     return HashData(
         canonical_proof_config=canonical(proof_config, loader),
-        canonical_document=canonicalize(unsecured_document, loader),
+        canonical_document=canonicalize(unsecured_document, loader, ours=reuse_proof_config),
     )
 
 

@@ -199,3 +199,48 @@ def test_inline_contexts_are_cached_under_a_key_that_tells_them_apart():
     key = loader.context_cache_key
     assert key({"a": 1, "b": {"c": "d"}}) == key({"b": {"c": "d"}, "a": 1})
     assert key({"a": 1}) != key({"a": "1"}) != key({"a": [1]})
+
+
+def _unsigned_badges(count):
+    from certificates.credentials import openbadge
+    from tests.certificates.credentials_helpers import Issuance
+
+    issuance = Issuance()
+    return [openbadge.open_badge_credential(issuance.award(index=i)) for i in range(count)]
+
+
+def test_signing_builds_an_open_badges_scoped_contexts_once(monkeypatch):
+    """Signing keeps the contexts pyld builds from the Open Badges type-scoped contexts:
+    the second credential builds none, and each canonical form is the one pyld gives
+    without them."""
+    from pyld.jsonld import JsonLdProcessor
+
+    first, second = _unsigned_badges(2)
+    built = []
+    original = JsonLdProcessor._create_term_definition
+
+    def counting(self, *args, **kwargs):
+        built.append(args[1])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(JsonLdProcessor, "_create_term_definition", counting)
+    assert proofs.canonicalize(first, ours=True) == proofs.canonicalize(first)
+    built.clear()
+    ours = proofs.canonicalize(second, ours=True)
+    assert built == []
+    assert ours == proofs.canonicalize(second)
+    assert built  # pyld alone builds them for every document
+
+
+def test_kept_contexts_never_answer_for_another_context():
+    """Two documents whose embedded contexts give a term different meanings."""
+    def document(vocabulary):
+        return {"@context": [VC_V2, {"nickname": f"https://{vocabulary}.example/nickname"}],
+                "type": ["VerifiableCredential"], "issuer": "did:web:academy.example.org",
+                "validFrom": "2025-03-02T00:00:00Z",
+                "credentialSubject": {"id": "did:example:x", "nickname": "Ana"}}
+
+    one = proofs.canonicalize(document("one"), ours=True)
+    two = proofs.canonicalize(document("two"), ours=True)
+    assert "https://one.example/nickname" in one and "one.example" not in two
+    assert "https://two.example/nickname" in two
