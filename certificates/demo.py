@@ -6,10 +6,8 @@ rendered with other settings are rendered again (same code, no second email)."""
 
 from wagtail.models import Site
 
-from academy.background import enqueue
-
 from .models import Certificate, CertificateSettings
-from .services import RENDER_TASK
+from .services import renders_queue
 
 SIGNATORY_NAME = "Dr. Amara Okafor"
 SIGNATORY_TITLE = "Executive Director, Progressive Governance Academy"
@@ -29,7 +27,6 @@ def seed(log):
     )
     cert_settings.save()
     log(f"certificate signatory {SIGNATORY_NAME}, {SIGNATORY_TITLE}")
-    for pk in Certificate.objects.filter(revoked_at__isnull=True).exclude(pdf="").values_list(
-        "pk", flat=True
-    ):
-        enqueue(RENDER_TASK, pk)
+    renders_queue(
+        Certificate.objects.filter(revoked_at__isnull=True).exclude(pdf="").values_list(
+            "pk", flat=True))

@@ -1,4 +1,5 @@
-"""Background work for certificates: render the PDF, sweep forgotten renders.
+"""Background work for certificates: render the PDF (one, or a batch of a cohort's),
+sweep forgotten renders.
 
 Delivery is at least once. The render task acknowledges late and is re-queued if the
 worker dies under it (`acks_late` + `reject_on_worker_lost`), retries with backoff, and is
@@ -23,12 +24,15 @@ from .services import (
     certificate_issue_self_paced,
     certificate_render,
     certificate_render_failed,
+    certificate_render_many,
     certificates_to_sweep,
+    renders_queue,
 )
 
 log = logging.getLogger(__name__)
 
 SWEEP_AFTER = timedelta(minutes=10)
+RETRY_ALONE_AFTER = 5  # seconds before a certificate that failed in a batch is tried alone
 
 
 @shared_task(
@@ -63,13 +67,44 @@ def certificate_render_task(self, certificate_id: int):
     return "rendered"
 
 
+@shared_task(
+    name="certificates.render_batch",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=10 * 60,
+    retry_jitter=True,
+    max_retries=settings.CERTIFICATE_MAX_RENDER_ATTEMPTS - 1,
+)
+def certificate_render_batch_task(certificate_ids: list[int]):
+    """Several certificates' renders in one message (a cohort's, `renders_queue`): their
+    attempts counted and their rows read in one query each. A certificate whose render
+    fails keeps its error and is handed to the single render task, which retries it with
+    backoff; the others are not held up. Raising (the database gone) retries the batch."""
+    ids = [int(pk) for pk in certificate_ids]
+    Certificate.objects.filter(pk__in=ids).update(render_attempts=F("render_attempts") + 1)
+    from .rendering import render_certificate_pdf
+
+    failures = certificate_render_many(certificate_ids=ids, render=render_certificate_pdf)
+    for pk, exc in failures.items():
+        log.warning("Certificate %s failed to render in a batch (%s: %s); retrying it alone",
+                    pk, exc.__class__.__name__, exc)
+        certificate_render_failed(certificate_id=pk, error=f"{exc.__class__.__name__}: {exc}",
+                                  attempts_left=True)
+        try:
+            certificate_render_task.apply_async((pk,), countdown=RETRY_ALONE_AFTER)
+        except Exception:  # noqa: BLE001 - no broker: it ran here and failed again
+            log.exception("Certificate %s failed to render again", pk)
+    return {"rendered": len(ids) - len(failures), "retrying": len(failures)}
+
+
 @shared_task(name="certificates.sweep")
 def certificate_sweep_task(older_than_seconds: int | None = None):
     """Re-queue certificates left unrendered (lost message, dead worker, failed run)."""
     age = SWEEP_AFTER if older_than_seconds is None else timedelta(seconds=older_than_seconds)
     ids = certificates_to_sweep(age)
-    for pk in ids:
-        certificate_render_task.delay(pk)
+    renders_queue(ids)
     if ids:
         log.info("Re-queued %d unrendered certificates", len(ids))
     return len(ids)

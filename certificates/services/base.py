@@ -1,13 +1,19 @@
-"""What the certificate services share: the error people read, the render task's name,
-the learner's emails and removing a stored PDF."""
+"""What the certificate services share: the error people read, queueing renders, the
+learner's emails and removing a stored PDF."""
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from academy.background import enqueue
 from academy.outbox import outbox_enqueue
 
 RENDER_TASK = "certificates.render"
+RENDER_BATCH_TASK = "certificates.render_batch"
+# Certificates per message when many are queued at once: Celery's cost per message and
+# the queries that open a render are shared by the batch, and a batch takes well under a
+# second, so the two PDF processes still finish a cohort together.
+RENDER_BATCH = 10
 
 
 class CertificateError(Exception):
@@ -30,6 +36,17 @@ def _email_learner(certificate, *, kind, subject, template, attachments=()):
         },
         attachments=attachments,
     )
+
+
+def renders_queue(certificate_ids) -> None:
+    """Queue the renders of these certificates when the transaction commits: one by one
+    for a single certificate, RENDER_BATCH to a message for many (a cohort's)."""
+    ids = list(certificate_ids)
+    if len(ids) == 1:
+        enqueue(RENDER_TASK, ids[0])
+        return
+    for start in range(0, len(ids), RENDER_BATCH):
+        enqueue(RENDER_BATCH_TASK, ids[start:start + RENDER_BATCH])
 
 
 def _delete_pdf(name: str) -> None:

@@ -13,7 +13,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from academy.background import enqueue
 from academy.public_cache import remembered
 from cohorts.progress import enrollments_progress
 from courses.models import CoursePage, Pillar, PolicyArea
@@ -24,7 +23,7 @@ from ..credentials import status_list as bitstrings
 from ..credentials.verification import Check, CredentialVerification, verify_credential
 from ..models import Certificate, RenderStatus, StatusList
 from ..selectors import activity_span
-from .base import RENDER_TASK, CertificateError
+from .base import CertificateError, renders_queue
 
 log = logging.getLogger(__name__)
 
@@ -140,23 +139,42 @@ def _facts(certificate: Certificate) -> dict:
             ("attendance_percent", "modules_required", "activity_start", "activity_end")}
 
 
+def _to_render():
+    return (
+        Certificate.objects.select_related("enrollment__cohort", "enrollment__user",
+                                           "status_list")
+        .defer("credential", "status_list__bits", "status_list__credential")
+    )
+
+
 def _credential_prepare(certificate_id: int) -> Certificate | None:
     """The certificate to render with what its credential needs loaded, or None when it
     is gone or revoked. Its identity salt and status bit are given at issue; one issued
     without them gets them now, once (locked)."""
-    try:
-        certificate = (
-            Certificate.objects.select_related("enrollment__cohort", "enrollment__user",
-                                               "status_list")
-            .defer("credential", "status_list__bits", "status_list__credential")
-            .get(pk=certificate_id)
-        )
-    except Certificate.DoesNotExist:
-        return None
-    if certificate.is_revoked:
+    certificate = _to_render().filter(pk=certificate_id).first()
+    if certificate is None or certificate.is_revoked:
         return None
     if certificate.identity_salt and certificate.status_list_id is not None:
         return certificate
+    return _credential_complete(certificate_id)
+
+
+def _credential_prepare_many(certificate_ids) -> dict[int, Certificate | None]:
+    """`_credential_prepare` for several certificates, read in one query: by id, None for
+    one gone or revoked."""
+    ready: dict[int, Certificate | None] = dict.fromkeys(certificate_ids)
+    for certificate in _to_render().filter(pk__in=list(ready)):
+        if certificate.is_revoked:
+            continue
+        if certificate.identity_salt and certificate.status_list_id is not None:
+            ready[certificate.pk] = certificate
+        else:
+            ready[certificate.pk] = _credential_complete(certificate.pk)
+    return ready
+
+
+def _credential_complete(certificate_id: int) -> Certificate | None:
+    """Give a certificate issued without them its identity salt and status bit."""
     with transaction.atomic():
         # Not joined with its status list: on PostgreSQL a row re-read after waiting for
         # the lock would come with the list as of before the wait (None when another
@@ -164,9 +182,9 @@ def _credential_prepare(certificate_id: int) -> Certificate | None:
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
             .select_related("enrollment__cohort", "enrollment__user")
-            .get(pk=certificate_id)
+            .filter(pk=certificate_id).first()
         )
-        if certificate.is_revoked:
+        if certificate is None or certificate.is_revoked:
             return None
         fields = []
         if not certificate.identity_salt:
@@ -325,6 +343,5 @@ def certificates_missing_credentials() -> list[int]:
         .filter(credential__isnull=True, render_status=RenderStatus.DONE)
         .values_list("pk", flat=True)
     )
-    for pk in ids:
-        enqueue(RENDER_TASK, pk)
+    renders_queue(ids)
     return ids

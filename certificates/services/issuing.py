@@ -20,7 +20,7 @@ from cohorts.services import enrollment_complete_by_exception
 
 from ..models import Certificate, RenderStatus
 from ..selectors import activity_span, attended_hours
-from .base import RENDER_TASK, CertificateError, _delete_pdf, _email_learner
+from .base import RENDER_TASK, CertificateError, _delete_pdf, _email_learner, renders_queue
 from .credentials import (
     _status_bit_set,
     credential_facts,
@@ -186,8 +186,7 @@ def certificate_issue_completed(*, cohort_id: int, actor=None) -> list[Certifica
                 issued.extend(_issue(enrollment_id=e.pk, actor=actor, system=True)
                               for e in batch)
                 continue
-            for certificate in certificates:
-                enqueue(RENDER_TASK, certificate.pk)
+            renders_queue(certificate.pk for certificate in certificates)
             issued.extend(certificates)
 
 

@@ -24,7 +24,11 @@ from academy.public_cache import remembered
 from ..certificate_data import CertificateData, settings_values
 from ..models import Certificate, CertificateSettings, RenderStatus
 from .base import _delete_pdf, _email_learner
-from .credentials import _credential_prepare, certificate_credential_build
+from .credentials import (
+    _credential_prepare,
+    _credential_prepare_many,
+    certificate_credential_build,
+)
 
 
 def certificate_pdf_name(certificate: Certificate) -> str:
@@ -86,6 +90,30 @@ def certificate_render(*, certificate_id: int, render) -> bool:
     certificate = _credential_prepare(certificate_id)
     if certificate is None:
         return False
+    return _render_prepared(certificate, render)
+
+
+def certificate_render_many(*, certificate_ids: list[int], render) -> dict[int, Exception]:
+    """`certificate_render` for several certificates in turn (a cohort's, a batch to a
+    message), read in one query. One failing leaves the others alone: returns what each
+    failed one raised, by id."""
+    failures: dict[int, Exception] = {}
+    try:
+        prepared = _credential_prepare_many(certificate_ids)
+    except Exception as exc:  # noqa: BLE001 - every certificate of the batch failed
+        return dict.fromkeys(certificate_ids, exc)
+    for pk, certificate in prepared.items():
+        if certificate is None:
+            continue
+        try:
+            _render_prepared(certificate, render)
+        except Exception as exc:  # noqa: BLE001 - kept for this certificate's retry
+            failures[pk] = exc
+    return failures
+
+
+def _render_prepared(certificate: Certificate, render) -> bool:
+    certificate_id = certificate.pk
     credential = certificate_credential_build(certificate)
     pdf = certificate_pdf(certificate, render)  # in the holder's language, not the worker's
     name = certificate_pdf_name(certificate)

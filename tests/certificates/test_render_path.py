@@ -206,3 +206,68 @@ def test_renders_share_the_certificate_settings_until_staff_change_them(
     with django_capture_on_commit_callbacks(execute=True):
         cert_settings.save()
     assert services.certificate_data(certificate).heading == "Certificate of Achievement"
+
+
+def _issued_unrendered(cohort, count, monkeypatch):
+    """`count` completed learners' certificates, issued with the cohort; their renders'
+    messages are kept (returned) rather than sent."""
+    from certificates.services import base
+
+    queued = []
+    monkeypatch.setattr(base, "enqueue", lambda task, *args: queued.append((task, *args)))
+    for _ in range(count):
+        enroll(cohort, UserFactory(), status=EnrollmentStatus.COMPLETED)
+    issued = services.certificate_issue_completed(cohort_id=cohort.pk)
+    return [c.pk for c in issued], queued
+
+
+def test_a_cohorts_renders_are_queued_a_batch_to_a_message(finished_cohort, monkeypatch):
+    ids, queued = _issued_unrendered(finished_cohort, services.RENDER_BATCH + 2, monkeypatch)
+    assert queued == [("certificates.render_batch", ids[:services.RENDER_BATCH]),
+                      ("certificates.render_batch", ids[services.RENDER_BATCH:])]
+    queued.clear()
+    services.renders_queue(ids[:1])  # one certificate: the single render, with its retries
+    assert queued == [("certificates.render", ids[0])]
+
+
+def test_a_batch_reads_its_certificates_once_and_renders_each(finished_cohort, monkeypatch):
+    ids, _ = _issued_unrendered(finished_cohort, 4, monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        assert services.certificate_render_many(certificate_ids=ids, render=fake_pdf) == {}
+    reads = [q["sql"] for q in queries.captured_queries
+             if q["sql"].startswith('SELECT "certificates_certificate"."id", "certificates_'
+                                    'certificate"."enrollment_id"') and "FOR UPDATE" not in q["sql"]]
+    assert len(reads) == 1
+    done = Certificate.objects.filter(pk__in=ids)
+    assert all(c.render_status == "done" and c.pdf and c.credential for c in done)
+    assert OutboxEmail.objects.filter(kind="certificate.issued").count() == 4
+
+
+def test_one_failing_render_in_a_batch_is_retried_alone_and_holds_no_one_up(
+    finished_cohort, facilitator, staff, monkeypatch
+):
+    from certificates import rendering, tasks
+
+    ids, _ = _issued_unrendered(finished_cohort, 4, monkeypatch)
+    broken = Certificate.objects.get(pk=ids[1])
+    services.certificate_revoke(certificate=Certificate.objects.get(pk=ids[3]), actor=staff,
+                                reason="Issued in error.")
+
+    def render(data):
+        if data.verification_code == broken.code:
+            raise OSError("disk full")
+        return fake_pdf(data)
+
+    retried = []
+    monkeypatch.setattr(rendering, "render_certificate_pdf", render)
+    monkeypatch.setattr(tasks.certificate_render_task, "apply_async",
+                        lambda args, countdown: retried.append((args, countdown)))
+    result = tasks.certificate_render_batch_task.apply(args=(ids,)).get()
+    assert result == {"rendered": 3, "retrying": 1}
+    assert retried == [((broken.pk,), tasks.RETRY_ALONE_AFTER)]
+    by_id = Certificate.objects.in_bulk(ids)
+    assert [by_id[pk].render_status for pk in ids] == ["done", "pending", "done", "pending"]
+    assert by_id[ids[1]].render_error == "OSError: disk full"
+    assert not by_id[ids[3]].pdf  # revoked before its turn: no PDF, no email
+    assert {c.render_attempts for c in by_id.values()} == {1}
+    assert OutboxEmail.objects.filter(kind="certificate.issued").count() == 2
