@@ -16,8 +16,11 @@ redis://127.0.0.1:6379/8, queues of their own), with production settings (DEBUG 
    (`certificate_issue_completed`) and waits until every PDF is stored;
 
 then prints the issuing time, certificates per second end to end (from the first
-certificate issued to the last PDF stored) and each worker process's resident memory
-after warming up, after the first 10% and at the end (flat means no growth per render).
+certificate issued to the last PDF stored), each worker process's resident memory after
+warming up, after the first 10% and at the end (flat means no growth per render), the CPU
+time each party spent per certificate, and that CPU time in one-line WeasyPrint pages
+rendered here afterwards (`make bench`'s yardstick), a figure that does not change with
+the machine's speed of the day.
 No email worker runs: the learners' emails wait in the outbox, as they would for a slow
 mail server. Figures only; nothing here asserts a time.
 """
@@ -132,6 +135,24 @@ def cpu_snapshot(worker_pid, pool):
     }
 
 
+def yardstick_seconds(count=60):
+    """Median time of a one-line WeasyPrint page rendered here, the way `make bench` does
+    (its yardstick): how fast this machine is right now, since its speed changes from day
+    to day by a factor of two."""
+    import statistics
+
+    from certificates.rendering import render_minimal_pdf
+
+    for _ in range(5):
+        render_minimal_pdf()
+    times = []
+    for i in range(count):
+        started = time.perf_counter()
+        render_minimal_pdf(f"Minimal document {i}")
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def wait_for(predicate, what, timeout, log):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -233,9 +254,14 @@ def main():
         shown = ", ".join("—" if v is None else f"{v:.1f} MB" for v in values)
         print(f"worker process memory {label}: {shown}")
     spent = {k: cpu_after[k] - cpu_before[k] for k in cpu_before}
-    print(f"CPU per certificate, {sum(spent.values()) / max(count, 1) * 1000:.1f} ms in all "
+    per_certificate = sum(spent.values()) / max(count, 1)
+    print(f"CPU per certificate, {per_certificate * 1000:.1f} ms in all "
           "(2 cores give 50 ms a certificate at 40/s): " + ", ".join(
               f"{k} {v / max(count, 1) * 1000:.1f} ms" for k, v in spent.items()))
+    page = yardstick_seconds()
+    print(f"yardstick: a one-line WeasyPrint page takes {page * 1000:.1f} ms here now; a "
+          f"certificate end to end cost {per_certificate / page:.1f} of them in CPU, and "
+          f"40/s on two cores allows {0.050 / page:.1f}")
     if len(alive) < len(pool):
         print("note: a worker process was replaced during the run (max memory per child)")
     if failed:

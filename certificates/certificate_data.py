@@ -23,7 +23,13 @@ from django.utils.translation import gettext as _
 
 from academy.times import FORMATS, FORMATS_BY_LANGUAGE
 
-from .models import DEFAULT_BODY, DEFAULT_FOOTER, DEFAULT_HEADING, STOCK_WORDING
+from .models import (
+    DEFAULT_BODY,
+    DEFAULT_FOOTER,
+    DEFAULT_HEADING,
+    STOCK_WORDING,
+    qr_verification_url,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +63,8 @@ class CertificateData:
     verification_code: str
     verification_url: str
     partner_names: list[str] = field(default_factory=list)
+    #: What the QR code holds (Certificate.qr_url); None: the verification URL.
+    qr_url: str | None = None
     signatory_name: str = "Academy Director"
     signatory_title: str = ""
     #: Relative to ASSET_ORIGIN: "static/<path>" or "media/<storage name>", or None.
@@ -189,7 +197,7 @@ def certificate_context(data: CertificateData) -> dict:
         "body_text": fill_placeholders(wording(data.body), data),
         "details": certificate_details(data),
         "name_class": _name_size_class(data.recipient_name),
-        "qr_src": qr_data_uri(data.verification_url),
+        "qr_src": qr_data_uri(data.qr_url or data.verification_url),
         "title": f"{heading}: {data.recipient_name}, {data.course_title}",
     }
 
@@ -236,5 +244,6 @@ def certificate_data_sample(**overrides) -> CertificateData:
     values["verification_url"] = (
         f"{settings.SITE_URL}/certificates/{values['verification_code']}/"
     )
+    values["qr_url"] = qr_verification_url(values["verification_code"])
     values.update(overrides)
     return CertificateData(**values)

@@ -23,6 +23,7 @@ import base64
 import binascii
 import ctypes.util
 import functools
+import gc
 import hashlib
 import logging
 import mimetypes
@@ -40,6 +41,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
+from weasyprint.pdf import fonts as weasyprint_fonts
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -167,6 +169,43 @@ def _data_uri(url: str) -> URLFetcherResponse:
     return URLFetcherResponse(url, body, _headers(media_type or "text/plain"))
 
 
+# --- Font subsetting without parsing C types ------------------------------------------
+
+_SIZED_ARRAY = re.compile(r"(\w+)\[(\d+)\]")
+
+
+class _ArraysWithoutParsing:
+    """WeasyPrint's cffi handle for its font subsetting, minus a C parser run per size.
+
+    Subsetting asks cffi for ``hb_codepoint_t[N]`` arrays, N being the number of glyphs
+    a document uses (and its highest glyph id): cffi parses each new type string with
+    pycparser, about 7 ms, so a certificate for a name of a new length paid it again, and
+    the parsed types piled up. An open array (``hb_codepoint_t[]``) built from the same N
+    items is the same array; anything else goes to cffi unchanged."""
+
+    def __init__(self, ffi):
+        self._ffi = ffi
+        self._open_arrays = {}
+
+    def new(self, cdecl, init=None):
+        if isinstance(cdecl, str) and isinstance(init, (list, tuple)):
+            sized = _SIZED_ARRAY.fullmatch(cdecl)
+            if sized and int(sized[2]) == len(init):
+                element = sized[1]
+                open_array = self._open_arrays.get(element)
+                if open_array is None:
+                    open_array = self._open_arrays[element] = self._ffi.typeof(f"{element}[]")
+                return self._ffi.new(open_array, init)
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name):
+        return getattr(self._ffi, name)
+
+
+if not isinstance(weasyprint_fonts.ffi, _ArraysWithoutParsing):
+    weasyprint_fonts.ffi = _ArraysWithoutParsing(weasyprint_fonts.ffi)
+
+
 # --- Cached WeasyPrint state ---------------------------------------------------------
 
 # WeasyPrint's decoded images, keyed by URL (plus image data under "<md5 of URL>-...").
@@ -216,6 +255,15 @@ def minimal_stylesheet() -> CSS:
         url_fetcher=AssetFetcher(),
         font_config=font_config(),
     )
+
+
+def freeze_warm_objects() -> None:
+    """Once warm: put everything alive now (Django, WeasyPrint, fonts, JSON-LD contexts,
+    some 200,000 objects that live as long as the process) out of the cyclic garbage
+    collector's reach (`gc.freeze`). A full collection would otherwise walk them all,
+    about a quarter of a second every couple of hundred certificates, to free none."""
+    gc.collect()
+    gc.freeze()
 
 
 def clear_caches() -> None:

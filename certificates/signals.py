@@ -59,7 +59,7 @@ def warm_renderer(sender=None, force=False, **kwargs) -> float | None:
     renderer shows up as failed renders, with their error, as it would without this."""
     if not (_renders_certificates or force):
         return None
-    from .rendering import certificate_data_sample, render_certificate_pdf
+    from .rendering import certificate_data_sample, freeze_warm_objects, render_certificate_pdf
 
     started = time.perf_counter()
     try:
@@ -67,6 +67,7 @@ def warm_renderer(sender=None, force=False, **kwargs) -> float | None:
     except Exception:  # noqa: BLE001 - logged; renders report their own errors
         logger.exception("Warming the certificate renderer failed")
         return None
+    freeze_warm_objects()
     seconds = time.perf_counter() - started
     logger.info("Certificate renderer warmed in %.1f s", seconds)
     return seconds

@@ -16,6 +16,7 @@ urlpatterns = [
          name="clerk_report_pdf"),
     path("certificates/<str:code>.json", views.verify_json, name="certificate_verify_json"),
     path("certificates/<str:code>/", views.verify, name="certificate_verify"),
+    path("C/<str:code>", views.verify_short, name="certificate_qr"),
     path("certificates/<str:code>/pdf/", views.download_pdf, name="certificate_pdf"),
     path(
         "certificates/<str:code>/credential.json",

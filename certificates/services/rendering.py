@@ -64,6 +64,7 @@ def certificate_data(certificate: Certificate, site=None) -> CertificateData:
         issued_on=certificate.issued_on,
         verification_code=certificate.code,
         verification_url=certificate.verification_url,
+        qr_url=certificate.qr_url,
         **values,
     )
 

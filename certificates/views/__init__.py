@@ -23,6 +23,7 @@ from .public import (
     status_list_json,
     verify,
     verify_json,
+    verify_short,
 )
 
 __all__ = [
@@ -30,5 +31,5 @@ __all__ = [
     "CohortCertificatesZipView", "credential_json",
     "credential_verify_view", "did_json", "download_pdf", "status_list_json", "transcript",
     "transcript_csv", "transcript_link_reset_view", "transcript_pdf", "transcript_shared",
-    "verify", "verify_json",
+    "verify", "verify_json", "verify_short",
 ]

@@ -10,8 +10,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -102,6 +109,13 @@ def verify(request, code):
         {"certificate": certificate, "facts": _public_facts(certificate), "owner": owner,
          "credential_check": _certificate_credential_check(certificate)},
     )
+
+
+def verify_short(request, code):
+    """The address in a certificate's QR code (Certificate.qr_url): on to its
+    verification page, under the code's usual form."""
+    return HttpResponsePermanentRedirect(
+        reverse("certificate_verify", args=[normalize_code(code) or code]))
 
 
 def verify_json(request, code):

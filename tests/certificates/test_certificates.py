@@ -5,6 +5,7 @@ import re
 import zipfile
 
 import pytest
+import segno
 from django.core import mail
 from django.core.files.storage import default_storage
 from pypdf import PdfReader
@@ -171,6 +172,29 @@ def test_unknown_code_gets_a_page_that_says_so(client, db):
     assert client.get("/certificates/ABCD-EFGH-JKLM-NPQR-STUV.json").json()["status"] == "unknown"
 
 
+def test_the_qr_code_holds_a_short_address_that_leads_to_the_verification_page(
+    client, enrollment, facilitator, certificate_issue, settings
+):
+    settings.SITE_URL = "https://academy.example.org"
+    certificate = certificate_issue(
+        enrollment=enrollment, actor=facilitator, override_reason=OVERRIDE
+    )
+    compact = certificate.code.replace("-", "")
+    assert certificate.qr_url == f"HTTPS://ACADEMY.EXAMPLE.ORG/C/{compact}"
+    qr = segno.make(certificate.qr_url, error="m", micro=False)
+    assert (qr.mode, qr.version) == ("alphanumeric", 3)  # the full URL would need version 5
+    assert services.certificate_data(certificate).qr_url == certificate.qr_url
+
+    response = client.get(f"/C/{compact}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/certificates/{certificate.code}/"
+    assert "Valid certificate" in client.get(response["Location"]).content.decode()
+    assert client.get("/C/NOTACODE").status_code == 301  # on to the page that says so
+
+    settings.SITE_URL = "https://example.org/academy"  # capitals would change its path
+    assert certificate.qr_url is None
+
+
 def test_verification_is_rate_limited(client, db, settings):
     settings.ACADEMY_RATE_LIMITS = {**settings.ACADEMY_RATE_LIMITS, "certificate_verify": "5/m/ip"}
     statuses = [client.get("/certificates/ABCD-EFGH-JKLM-NPQR-STUV/").status_code for _ in range(7)]
@@ -272,7 +296,8 @@ def test_zip_of_a_cohorts_pdfs(client, finished_cohort, facilitator, certificate
     assert len(names) == 3 and all(n.endswith(".pdf") for n in names)
 
 
-def test_sweeper_requeues_certificates_left_unrendered(enrollment, facilitator, certificate_issue):
+def test_sweeper_requeues_certificates_left_unrendered(enrollment, facilitator, certificate_issue,
+                                                       committed):
     certificate = certificate_issue(
         enrollment=enrollment, actor=facilitator, override_reason=OVERRIDE
     )
@@ -280,10 +305,10 @@ def test_sweeper_requeues_certificates_left_unrendered(enrollment, facilitator, 
     Certificate.objects.filter(pk=certificate.pk).update(
         render_status="pending", pdf="", render_requested_at="2020-01-01T00:00:00Z"
     )
-    assert certificate_sweep_task() == 1
+    assert committed(certificate_sweep_task) == 1  # beat runs it outside a transaction
     certificate.refresh_from_db()
     assert certificate.render_status == "done" and certificate.pdf
-    assert certificate_sweep_task() == 0  # nothing left
+    assert committed(certificate_sweep_task) == 0  # nothing left
 
 
 def test_staff_revoke_in_the_admin(client, enrollment, facilitator, staff, certificate_issue,

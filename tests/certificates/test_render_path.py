@@ -234,9 +234,9 @@ def test_a_batch_reads_its_certificates_once_and_renders_each(finished_cohort, m
     ids, _ = _issued_unrendered(finished_cohort, 4, monkeypatch)
     with CaptureQueriesContext(connection) as queries:
         assert services.certificate_render_many(certificate_ids=ids, render=fake_pdf) == {}
+    opening = 'SELECT "certificates_certificate"."id", "certificates_certificate"."enrollment_id"'
     reads = [q["sql"] for q in queries.captured_queries
-             if q["sql"].startswith('SELECT "certificates_certificate"."id", "certificates_'
-                                    'certificate"."enrollment_id"') and "FOR UPDATE" not in q["sql"]]
+             if q["sql"].startswith(opening) and "FOR UPDATE" not in q["sql"]]
     assert len(reads) == 1
     done = Certificate.objects.filter(pk__in=ids)
     assert all(c.render_status == "done" and c.pdf and c.credential for c in done)

@@ -80,11 +80,14 @@ def test_certificate_is_one_landscape_page_with_the_facts():
     assert data.verification_url in link_uris(reader)
 
 
-def test_qr_code_encodes_the_verification_url():
-    data = certificate_data_sample(verification_url="https://academy.example.org/c/ABCD/")
+@pytest.mark.parametrize("qr_url", [None, "HTTPS://ACADEMY.EXAMPLE.ORG/C/ABCDEFGH"])
+def test_qr_code_encodes_its_address(qr_url):
+    """The short address when there is one (Certificate.qr_url), else the verification URL."""
+    data = certificate_data_sample(verification_url="https://academy.example.org/c/ABCD/",
+                                   qr_url=qr_url)
     reader = read(render_certificate_pdf(data))
 
-    expected = segno.make(data.verification_url, error="m", micro=False, mask=0)
+    expected = segno.make(qr_url or data.verification_url, error="m", micro=False, mask=0)
     matrix = [list(row) for row in expected.matrix]
     qr_images = [
         img.image.convert("1")
