@@ -319,3 +319,25 @@ def test_pdf_workers_warm_the_renderer_when_a_pool_process_starts(settings):
     finally:
         signals.note_pdf_worker(options={"queues": settings.EMAIL_TASK_QUEUE})
     assert settings.CELERY_WORKER_PROC_ALIVE_TIMEOUT >= 30
+
+
+@pytest.mark.parametrize("changes", [
+    {},
+    {"recipient_name": "Commissioner Jonathan Alexander Featherstonehaugh III of Ward Nine",
+     "partner_names": [], "footer_note": "Recognised for continuing education credit."},
+    {"signatory_title": "", "hours": None, "start_date": None, "end_date": None},
+])
+def test_the_certificates_own_user_agent_stylesheet_draws_the_same_page(changes):
+    """Certificates are drawn with a three-rule user-agent stylesheet instead of
+    WeasyPrint's HTML5 one (CertificateHTML): the page, its text and its link are the
+    same. An element added to the template that needs a default from the HTML5 one
+    fails here."""
+    data = certificate_data_sample(**changes)
+    ours = read(render_certificate_pdf(data)).pages[0]
+    html5 = read(rendering.render_html_pdf(
+        rendering.render_certificate_html(data),
+        stylesheets=[rendering.certificate_stylesheet()], media_names=data.media_names(),
+    )).pages[0]
+    assert ours.get_contents().get_data() == html5.get_contents().get_data()
+    assert [a.get_object()["/A"]["/URI"] for a in ours["/Annots"]] == [
+        a.get_object()["/A"]["/URI"] for a in html5["/Annots"]]
