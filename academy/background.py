@@ -8,7 +8,9 @@ task runs in-process after the commit (the embedded default).
 
 import logging
 import threading
+from contextlib import suppress
 from functools import partial
+from importlib import import_module
 
 from celery import current_app
 from django.conf import settings
@@ -18,8 +20,14 @@ log = logging.getLogger(__name__)
 
 
 def task_named(task_name: str):
-    """The registered task; the apps' tasks modules are discovered on first use (a web
-    process, unlike a worker, has not imported them)."""
+    """The registered task. A web process, unlike a worker, has not imported the tasks
+    modules: the task's own app's (`certificates.render` is in `certificates.tasks`) is
+    imported on first use. Celery's import of every app's would also run Django's system
+    checks in this process (0.7 s on the first queued task of each web worker); it is
+    the fallback for a task named otherwise."""
+    if task_name not in current_app.tasks:
+        with suppress(ImportError):
+            import_module(f"{task_name.partition('.')[0]}.tasks")
     if task_name not in current_app.tasks:
         current_app.loader.import_default_modules()
     return current_app.tasks[task_name]
