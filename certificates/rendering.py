@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import ctypes.util
 import functools
 import gc
 import hashlib
@@ -43,8 +42,6 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
-from weasyprint.pdf import fonts as weasyprint_fonts
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .certificate_data import (  # noqa: F401 - the rendering API in one place
@@ -64,6 +61,7 @@ from .certificate_data import (  # noqa: F401 - the rendering API in one place
     qr_data_uri,
     settings_values,
 )
+from .pdf_fonts import font_config, weasyprint_subsetting_ok  # noqa: F401 - the API here
 
 logger = logging.getLogger(__name__)
 _ASSET_CACHE_MAX = 64
@@ -171,43 +169,6 @@ def _data_uri(url: str) -> URLFetcherResponse:
     return URLFetcherResponse(url, body, _headers(media_type or "text/plain"))
 
 
-# --- Font subsetting without parsing C types ------------------------------------------
-
-_SIZED_ARRAY = re.compile(r"(\w+)\[(\d+)\]")
-
-
-class _ArraysWithoutParsing:
-    """WeasyPrint's cffi handle for its font subsetting, minus a C parser run per size.
-
-    Subsetting asks cffi for ``hb_codepoint_t[N]`` arrays, N being the number of glyphs
-    a document uses (and its highest glyph id): cffi parses each new type string with
-    pycparser, about 7 ms, so a certificate for a name of a new length paid it again, and
-    the parsed types piled up. An open array (``hb_codepoint_t[]``) built from the same N
-    items is the same array; anything else goes to cffi unchanged."""
-
-    def __init__(self, ffi):
-        self._ffi = ffi
-        self._open_arrays = {}
-
-    def new(self, cdecl, init=None):
-        if isinstance(cdecl, str) and isinstance(init, (list, tuple)):
-            sized = _SIZED_ARRAY.fullmatch(cdecl)
-            if sized and int(sized[2]) == len(init):
-                element = sized[1]
-                open_array = self._open_arrays.get(element)
-                if open_array is None:
-                    open_array = self._open_arrays[element] = self._ffi.typeof(f"{element}[]")
-                return self._ffi.new(open_array, init)
-        return self._ffi.new(cdecl, init)
-
-    def __getattr__(self, name):
-        return getattr(self._ffi, name)
-
-
-if not isinstance(weasyprint_fonts.ffi, _ArraysWithoutParsing):
-    weasyprint_fonts.ffi = _ArraysWithoutParsing(weasyprint_fonts.ffi)
-
-
 # --- Cached WeasyPrint state ---------------------------------------------------------
 
 # WeasyPrint's decoded images, keyed by URL (plus image data under "<md5 of URL>-...").
@@ -231,12 +192,6 @@ def _forget_one_off_images(cache: dict) -> None:
         prefix = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest() + "-"
         for key in [key for key in cache if key.startswith(prefix)]:
             del cache[key]
-
-
-@functools.cache
-def font_config() -> FontConfiguration:
-    """One per process: a new one per render costs time and ~280 KB that never returns."""
-    return FontConfiguration()
 
 
 @functools.cache
@@ -342,22 +297,6 @@ def render_certificate_pdf(data: CertificateData) -> bytes:
         media_names=data.media_names(),
         html_class=CertificateHTML,
     )
-
-
-# --- Environment check ---------------------------------------------------------------
-
-
-def weasyprint_subsetting_ok() -> bool:
-    """Whether WeasyPrint can subset fonts with HarfBuzz (libharfbuzz-subset0).
-
-    Without it WeasyPrint falls back to fontTools in Python and a certificate takes
-    about ten times longer."""
-    try:
-        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
-
-        return harfbuzz_subset is not None and bool(harfbuzz.hb_version_atleast(4, 1, 0))
-    except Exception:  # a WeasyPrint without these names: ask the dynamic loader
-        return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
 TRANSCRIPT_TEMPLATE = "certificates/pdf/transcript.html"

@@ -341,3 +341,17 @@ def test_the_certificates_own_user_agent_stylesheet_draws_the_same_page(changes)
     assert ours.get_contents().get_data() == html5.get_contents().get_data()
     assert [a.get_object()["/A"]["/URI"] for a in ours["/Annots"]] == [
         a.get_object()["/A"]["/URI"] for a in html5["/Annots"]]
+
+
+def test_font_subsetting_parses_no_c_type_for_a_new_name():
+    """cffi parses each new `hb_codepoint_t[N]` (7 ms) and keeps it forever: certificates
+    for names of new lengths add none (certificates.pdf_fonts)."""
+    from weasyprint.text.ffi import ffi
+
+    render_certificate_pdf(certificate_data_sample())
+    parsed = len(ffi._parsed_types)
+    for name in ("Li Na", "Councillor Maria Elena Gutiérrez-Whitfield", "Dr. Kwame Mensah",
+                 "Commissioner Jonathan Alexander Featherstonehaugh III"):
+        assert page_text(read(render_certificate_pdf(certificate_data_sample(
+            recipient_name=name)))).count(name) == 1
+    assert len(ffi._parsed_types) == parsed
