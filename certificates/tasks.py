@@ -96,7 +96,7 @@ def certificate_render_batch_task(certificate_ids: list[int]):
             certificate_render_task.apply_async((pk,), countdown=RETRY_ALONE_AFTER)
         except Exception:  # noqa: BLE001 - no broker: it ran here and failed again
             log.exception("Certificate %s failed to render again", pk)
-    return {"rendered": len(ids) - len(failures), "retrying": len(failures)}
+    return {"certificates": len(ids), "retrying": len(failures)}
 
 
 @shared_task(name="certificates.sweep")

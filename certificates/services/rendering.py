@@ -96,14 +96,10 @@ def certificate_render(*, certificate_id: int, render) -> bool:
 
 def certificate_render_many(*, certificate_ids: list[int], render) -> dict[int, Exception]:
     """`certificate_render` for several certificates in turn (a cohort's, a batch to a
-    message), read in one query. One failing leaves the others alone: returns what each
-    failed one raised, by id."""
+    message), read in one query (which raises if the database does). One failing leaves
+    the others alone: returns what each failed one raised, by id."""
     failures: dict[int, Exception] = {}
-    try:
-        prepared = _credential_prepare_many(certificate_ids)
-    except Exception as exc:  # noqa: BLE001 - every certificate of the batch failed
-        return dict.fromkeys(certificate_ids, exc)
-    for pk, certificate in prepared.items():
+    for pk, certificate in _credential_prepare_many(certificate_ids).items():
         if certificate is None:
             continue
         try:

@@ -263,7 +263,7 @@ def test_one_failing_render_in_a_batch_is_retried_alone_and_holds_no_one_up(
     monkeypatch.setattr(tasks.certificate_render_task, "apply_async",
                         lambda args, countdown: retried.append((args, countdown)))
     result = tasks.certificate_render_batch_task.apply(args=(ids,)).get()
-    assert result == {"rendered": 3, "retrying": 1}
+    assert result == {"certificates": 4, "retrying": 1}
     assert retried == [((broken.pk,), tasks.RETRY_ALONE_AFTER)]
     by_id = Certificate.objects.in_bulk(ids)
     assert [by_id[pk].render_status for pk in ids] == ["done", "pending", "done", "pending"]
