@@ -33,19 +33,20 @@ log = logging.getLogger(__name__)
 
 SWEEP_AFTER = timedelta(minutes=10)
 RETRY_ALONE_AFTER = 5  # seconds before a certificate that failed in a batch is tried alone
+# Both render tasks: at least once (late acknowledgement, re-queued if the worker dies),
+# retried with backoff until CERTIFICATE_MAX_RENDER_ATTEMPTS.
+RENDER_DELIVERY = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (Exception,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 10 * 60,
+    "retry_jitter": True,
+    "max_retries": settings.CERTIFICATE_MAX_RENDER_ATTEMPTS - 1,
+}
 
 
-@shared_task(
-    name="certificates.render",
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(Exception,),
-    retry_backoff=5,
-    retry_backoff_max=10 * 60,
-    retry_jitter=True,
-    max_retries=settings.CERTIFICATE_MAX_RENDER_ATTEMPTS - 1,
-)
+@shared_task(name="certificates.render", bind=True, **RENDER_DELIVERY)
 def certificate_render_task(self, certificate_id: int):
     if not Certificate.objects.filter(pk=certificate_id).update(
         render_attempts=F("render_attempts") + 1
@@ -67,16 +68,7 @@ def certificate_render_task(self, certificate_id: int):
     return "rendered"
 
 
-@shared_task(
-    name="certificates.render_batch",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(Exception,),
-    retry_backoff=5,
-    retry_backoff_max=10 * 60,
-    retry_jitter=True,
-    max_retries=settings.CERTIFICATE_MAX_RENDER_ATTEMPTS - 1,
-)
+@shared_task(name="certificates.render_batch", **RENDER_DELIVERY)
 def certificate_render_batch_task(certificate_ids: list[int]):
     """Several certificates' renders in one message (a cohort's, `renders_queue`): their
     attempts counted and their rows read in one query each. A certificate whose render
