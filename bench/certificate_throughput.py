@@ -17,7 +17,8 @@ redis://127.0.0.1:6379/8, queues of their own), with production settings (DEBUG 
 
 then prints the issuing time, certificates per second end to end (from the first
 certificate issued to the last PDF stored), each worker process's resident memory after
-warming up, after the first 10% and at the end (flat means no growth per render), the CPU
+warming up, after the first 10% and half and at the end, and how much it grew since
+(the first renders fill caches; flat means no growth per render after them), the CPU
 time each party spent per certificate, and that CPU time in one-line WeasyPrint pages
 rendered here afterwards (`make bench`'s yardstick), a figure that does not change with
 the machine's speed of the day.
@@ -233,9 +234,11 @@ def main():
         issue_seconds = time.monotonic() - issued_at
         done = Certificate.objects.filter(enrollment__cohort=cohort,
                                           render_status=RenderStatus.DONE)
-        tenth = max(count // 10, 1)
-        wait_for(lambda: done.count() >= tenth, "the first tenth", 600, log)
-        memory["after 10%"] = [rss_mb(p) for p in pool]
+        for share in (10, 50):
+            target = max(count * share // 100, 1)
+            wait_for(lambda target=target: done.count() >= target, f"the first {share}%", 600,
+                     log)
+            memory[f"after {share}%"] = [rss_mb(p) for p in pool]
         wait_for(lambda: done.count() >= count, "every PDF", 1800, log)
         total = time.monotonic() - issued_at
         cpu_after = cpu_snapshot(worker.pid, pool)
@@ -254,6 +257,14 @@ def main():
     for label, values in memory.items():
         shown = ", ".join("—" if v is None else f"{v:.1f} MB" for v in values)
         print(f"worker process memory {label}: {shown}")
+    for since in ("after 10%", "after 50%"):
+        before, after = memory[since], memory["at the end"]
+        if None in before + after:
+            continue
+        grown = max(b - a for a, b in zip(before, after, strict=True))
+        renders = (count - count * int(since[6:-1]) // 100) / 2  # each process's share
+        print(f"growth {since.replace('after', 'since')}: {grown:+.1f} MB in a worker process, "
+              f"{grown * 1024 / max(renders, 1):+.1f} KB per certificate it rendered")
     spent = {k: cpu_after[k] - cpu_before[k] for k in cpu_before}
     per_certificate = sum(spent.values()) / max(count, 1)
     print(f"CPU per certificate, {per_certificate * 1000:.1f} ms in all "
