@@ -13,7 +13,10 @@ the scale official, facilitator and staff (allauth's login form, email + passwor
 token), then for each page runs wrk (16 connections, --timeout 30s) against the module
 page first, the baseline, and right after against the page, as the same person (the
 session cookie goes in a -H header). A table follows: req/s, p50, p99, and the page's
-p99 over the baseline's p99 from the same run; pages over 2x are marked.
+p99 over the baseline's p99 from the same run; pages over 2x are marked. /healthz is the
+ceiling, not a page: it asks the database (and the broker) on every request, so once the
+public pages are served from the cache it can take longer than the anonymous module page;
+its ratio is printed for reference and not judged.
 
 A page counts as failed, not fast, when any response was not 2xx (a 500, a 404, a
 redirect to the login page) or a socket error or timeout happened: bench/loadtest.lua
@@ -237,6 +240,14 @@ def fmt_ms(value):
     return "-" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
 
 
+CEILINGS = {"healthz"}  # reference rows: printed, never judged against the module page
+
+
+def over_2x(name, result, base):
+    return (name not in CEILINGS and bool(result.p99_ms and base.p99_ms)
+            and result.p99_ms / base.p99_ms > 2)
+
+
 def table(rows):
     """Markdown table; rows are (page, role, WrkResult, baseline WrkResult)."""
     lines = ["| page | as | requests | req/s | p50 ms | p99 ms | module p99 ms | p99 / module "
@@ -248,7 +259,8 @@ def table(rows):
         ratio = ""
         if result.p99_ms is not None and base.p99_ms:
             r = result.p99_ms / base.p99_ms
-            ratio = f"**{r:.2f} (>2x)**" if r > 2 else f"{r:.2f}"
+            ratio = (f"{r:.2f} (ceiling)" if name in CEILINGS
+                     else f"**{r:.2f} (>2x)**" if over_2x(name, result, base) else f"{r:.2f}")
         failed = problem or ("baseline: " + base_problem if base_problem else "")
         lines.append(
             f"| {name} | {role} | {result.requests} | {result.rps:.1f} | {fmt_ms(result.p50_ms)} | "
@@ -336,8 +348,7 @@ def main(argv=None):
         print(f"  {name:<30} {path}")
     print(f"\n{table(rows)}\n")
     failed = [f"{n} as {r}" for n, r, res, b in rows if res.failure() or b.failure()]
-    slow = [f"{n} as {r}" for n, r, res, b in rows
-            if res.p99_ms and b.p99_ms and res.p99_ms / b.p99_ms > 2]
+    slow = [f"{n} as {r}" for n, r, res, b in rows if over_2x(n, res, b)]
     print(f"Over 2x the module page's p99: {', '.join(slow) or 'none'}")
     print(f"Failed measurements: {', '.join(failed) or 'none'}")
     print(f"Total {time.monotonic() - started:.0f} s; load average {load()} on "
