@@ -6,7 +6,8 @@ This is the one place templates format a datetime for a person: templates and em
 never use `|date`, `|time` or `naturaltime` on a datetime (tests/academy/test_time_zones.py
 scans them). Styles are in academy/times.py; those without a clock time ("date",
 "longdate", "day") show the day as it is in that zone, without an abbreviation.
-`plain=True` gives text without the <time> element, for plain-text emails."""
+`plain=True` gives text without the <time> element, for plain-text emails. A zone itself is
+shown by its name (`{{ user.time_zone|zone_name }}`: "Central (Chicago)"), never its key."""
 
 from django import template
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from academy.choices import time_zone_name
 from academy.times import DATE_ONLY, in_zone
 from academy.times import zone as _zone
 
@@ -41,3 +43,9 @@ def when(value, zone="", style="medium", plain=False):
     if plain:
         return text
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+
+
+@register.filter
+def zone_name(value) -> str:
+    """A zone key as people read it: "America/Chicago" -> "Central Time (Chicago)"."""
+    return time_zone_name(str(value))

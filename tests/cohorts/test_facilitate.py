@@ -107,3 +107,13 @@ def test_nav_shows_facilitate_link(client, approval, facilitator, official):
     assert 'href="/facilitate/"' in client.get("/me/").content.decode()
     client.force_login(official)
     assert 'href="/facilitate/"' not in client.get("/me/").content.decode()
+
+
+def test_the_session_change_page_names_the_cohorts_zone(client, course, facilitator):
+    cohort = make_cohort(course, time_zone="America/Denver")
+    cohort.facilitators.add(facilitator)
+    session = cohort.sessions.first()
+    client.force_login(facilitator)
+    html = client.get(f"/facilitate/{cohort.slug}/sessions/{session.pk}/change/").content.decode()
+    assert "Times below are in the cohort's time zone (Mountain (Denver))." in html
+    assert "America/Denver" not in html.split("Times below")[1].split(")")[0]

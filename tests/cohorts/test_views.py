@@ -100,6 +100,7 @@ def test_schedule_in_viewers_time_zone(client, course, user_factory):
     html = client.get(url(cohort)).content.decode()
     assert "6:00 PM CST</time> – " in html and "7:00 PM CST</time>" in html
     assert "The cohort meets in Eastern (New York)." in html
+    assert "Times are shown in your time zone (Central (Chicago))." in html
     # Its facilitator sees the cohort's zone, with their own beside it.
     lead = user_factory(time_zone="America/Chicago")
     cohort.facilitators.add(lead)
