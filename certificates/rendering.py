@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import gc
 import hashlib
 import logging
 import mimetypes
@@ -43,6 +42,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from academy.memory import freeze_long_lived_objects
 
 from .certificate_data import (  # noqa: F401 - the rendering API in one place
     ASSET_ORIGIN,
@@ -215,21 +216,11 @@ def minimal_stylesheet() -> CSS:
 
 
 def freeze_warm_objects() -> None:
-    """Once warm: put everything alive now (Django, WeasyPrint, fonts, JSON-LD contexts,
-    some 200,000 objects that live as long as the process) out of the cyclic garbage
-    collector's reach (`gc.freeze`). A full collection would otherwise walk them all,
-    about a quarter of a second every couple of hundred certificates, to free none.
-
-    Then one more collection, of what is left: it resets the collector's count of the
-    objects it keeps. A full collection runs only once the objects that moved to the oldest
-    generation since the last one outnumber a quarter of that count, and a count that still
-    held the frozen 200,000 would let each render's garbage (a document's boxes point back
-    at their parents, so it waits for a full collection) pile up for a couple of thousand
-    certificates: a worker's memory grew by 6 KB a certificate. Counted afresh, it is
-    freed every hundred or so, and the memory stays flat."""
-    gc.collect()
-    gc.freeze()
-    gc.collect()
+    """Once the renderer is warm (certificates.signals, the benchmarks): fonts, stylesheets,
+    JSON-LD contexts and the rest out of the garbage collector's reach, and its count of
+    kept objects reset, so each render's garbage is freed as it goes
+    (academy.memory.freeze_long_lived_objects)."""
+    freeze_long_lived_objects()
 
 
 def clear_caches() -> None:

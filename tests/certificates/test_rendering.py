@@ -21,7 +21,6 @@ from certificates.rendering import (
     CertificateFetchRefused,
     certificate_data_sample,
     fill_placeholders,
-    freeze_warm_objects,
     render_certificate_pdf,
     render_minimal_pdf,
 )
@@ -357,34 +356,3 @@ def test_font_subsetting_parses_no_c_type_for_a_new_name():
             recipient_name=name)))).count(name) == 1
     assert len(ffi._parsed_types) == parsed
 
-
-def test_a_warm_pdf_worker_frees_each_renders_garbage_as_it_goes():
-    """A PDF worker freezes its warm objects (rendering.freeze_warm_objects). A render's
-    garbage is a cycle (a document's boxes point back at their parents) that outlives two
-    collections, so only a full collection frees it; the collector must count the objects
-    it keeps afresh after the freeze, or it waits for tens of thousands of them and the
-    worker's memory grows with every certificate."""
-    import gc
-    import weakref
-
-    class Box:
-        pass
-
-    def render_like():
-        page = Box()
-        page.children = [Box() for _ in range(20)]
-        for child in page.children:
-            child.parent = page
-        gc.collect(1)  # it outlives the young collections of a render, as a document does
-        return weakref.ref(page)
-
-    freeze_warm_objects()
-    try:
-        pages = []
-        for _ in range(300):
-            pages.append(render_like())
-            work = [[] for _ in range(800)]  # the next render: the collector runs on its own
-            del work
-        assert sum(page() is not None for page in pages) < 100
-    finally:
-        gc.unfreeze()
