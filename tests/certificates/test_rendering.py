@@ -355,4 +355,3 @@ def test_font_subsetting_parses_no_c_type_for_a_new_name():
         assert page_text(read(render_certificate_pdf(certificate_data_sample(
             recipient_name=name)))).count(name) == 1
     assert len(ffi._parsed_types) == parsed
-
