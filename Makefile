@@ -83,7 +83,7 @@ bench-impact: setup
 
 # Every page type under wrk against gunicorn (production settings) on a PostgreSQL
 # database of the academy's real size (seed_scale): DATABASE_URL, default
-# postgres://postgres@127.0.0.1:5432/academy_scale. Options: LOADTEST_ARGS="--duration 10
+# postgres://postgres@127.0.0.1:5432/academy_scale. Options: LOADTEST_ARGS="--duration 20
 # --pages roster". Needs wrk (installed here from Debian when run as root).
 loadtest: setup
 	LOADTEST=1 bash scripts/system-deps.sh
