@@ -46,7 +46,7 @@ def test_enrolled_email_on_commit(cohort, official, django_capture_on_commit_cal
     assert "You are enrolled in Budgets as moral documents, Spring cohort" in message.body
     assert "Session 1" in message.body and "CST" in message.body  # official is in Chicago
     # The zone is named as people read it, in the text and the HTML part alike.
-    assert "Sessions (times in Central (Chicago)):" in message.body
+    assert "Sessions, in Central (Chicago) time:" in message.body
     assert "Times in Central (Chicago)." in message.alternatives[0][0]
     assert "America/Chicago" not in message.body + message.alternatives[0][0]
     assert_has_ics(message)

@@ -38,7 +38,7 @@ def test_a_spanish_official_gets_the_enrollment_email_in_spanish(
     assert "Está inscrito/a en Budgets as moral documents, Spring cohort. Nos alegrará" in (
         message.body
     )
-    assert "Sesiones (horarios en Hora del Centro (Chicago)):" in message.body
+    assert "Sesiones, en Hora del Centro (Chicago):" in message.body
     assert "http://testserver.example/es/cohorts/spring-cohort/" in message.body
     assert "Mi aprendizaje: http://testserver.example/es/me/" in message.body
     assert "Recibe este correo porque solicitó un cupo o se inscribió en" in message.body
@@ -46,6 +46,7 @@ def test_a_spanish_official_gets_the_enrollment_email_in_spanish(
     assert '<html lang="es">' in html
     assert "Está inscrito/a en <strong>Budgets as moral documents, Spring cohort</strong>" in html
     assert "Agregue las sesiones a su calendario (.ics)" in html
+    assert "Horario: Hora del Centro (Chicago)." in html
     assert 'href="http://testserver.example/es/cohorts/spring-cohort/"' in html
     for english in ("You are enrolled", "Hello", "Sessions", "You receive this email"):
         assert english not in message.body and english not in html
