@@ -41,6 +41,8 @@ def when_ready(server):
 
     warm()
     freeze_long_lived_objects()
+
+
 # Heartbeat files on tmpfs: a container's overlay disk can stall them.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

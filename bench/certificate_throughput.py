@@ -142,11 +142,12 @@ def yardstick_seconds(count=60):
     to day by a factor of two."""
     import statistics
 
-    from certificates.rendering import freeze_warm_objects, render_minimal_pdf
+    from academy.memory import freeze_long_lived_objects
+    from certificates.rendering import render_minimal_pdf
 
     for _ in range(5):
         render_minimal_pdf()
-    freeze_warm_objects()  # as make bench does
+    freeze_long_lived_objects()  # as make bench does
     times = []
     for i in range(count):
         started = time.perf_counter()

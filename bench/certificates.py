@@ -41,11 +41,11 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 import datetime as dt  # noqa: E402
 
+from academy.memory import freeze_long_lived_objects  # noqa: E402
 from certificates.credentials import keys, openbadge, status_list  # noqa: E402
 from certificates.rendering import (  # noqa: E402
     CertificateHTML,
     certificate_data_sample,
-    freeze_warm_objects,
     render_certificate_pdf,
     render_minimal_pdf,
     weasyprint_subsetting_ok,
@@ -131,7 +131,7 @@ def main():
         render_certificate_pdf(sample(i))
         render_minimal_pdf()
         sign_sample(i, key)
-    freeze_warm_objects()  # as a PDF worker does once warm (certificates.signals)
+    freeze_long_lived_objects()  # as a PDF worker does once warm (certificates.signals)
 
     cert_times, minimal_times, minimal_own_ua_times, sign_times, rss = [], [], [], [], []
     size = 0

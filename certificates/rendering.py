@@ -43,8 +43,6 @@ from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from academy.memory import freeze_long_lived_objects
-
 from .certificate_data import (  # noqa: F401 - the rendering API in one place
     ASSET_ORIGIN,
     CERTIFICATE_CSS,
@@ -213,14 +211,6 @@ def minimal_stylesheet() -> CSS:
         url_fetcher=AssetFetcher(),
         font_config=font_config(),
     )
-
-
-def freeze_warm_objects() -> None:
-    """Once the renderer is warm (certificates.signals, the benchmarks): fonts, stylesheets,
-    JSON-LD contexts and the rest out of the garbage collector's reach, and its count of
-    kept objects reset, so each render's garbage is freed as it goes
-    (academy.memory.freeze_long_lived_objects)."""
-    freeze_long_lived_objects()
 
 
 def clear_caches() -> None:

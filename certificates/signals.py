@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from academy.memory import freeze_long_lived_objects
 from academy.public_cache import public_pages_changed
 
 from .models import CertificateSettings
@@ -59,7 +60,7 @@ def warm_renderer(sender=None, force=False, **kwargs) -> float | None:
     renderer shows up as failed renders, with their error, as it would without this."""
     if not (_renders_certificates or force):
         return None
-    from .rendering import certificate_data_sample, freeze_warm_objects, render_certificate_pdf
+    from .rendering import certificate_data_sample, render_certificate_pdf
 
     started = time.perf_counter()
     try:
@@ -67,7 +68,7 @@ def warm_renderer(sender=None, force=False, **kwargs) -> float | None:
     except Exception:  # noqa: BLE001 - logged; renders report their own errors
         logger.exception("Warming the certificate renderer failed")
         return None
-    freeze_warm_objects()
+    freeze_long_lived_objects()
     seconds = time.perf_counter() - started
     logger.info("Certificate renderer warmed in %.1f s", seconds)
     return seconds

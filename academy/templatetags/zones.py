@@ -47,5 +47,5 @@ def when(value, zone="", style="medium", plain=False):
 
 @register.filter
 def zone_name(value) -> str:
-    """A zone key as people read it: "America/Chicago" -> "Central Time (Chicago)"."""
+    """A zone key as people read it: "America/Chicago" -> "Central (Chicago)"."""
     return time_zone_name(str(value))

@@ -17,9 +17,9 @@ def gunicorn_when_ready():
 
 
 def pdf_worker_warm():
-    from certificates.rendering import freeze_warm_objects
+    from certificates import signals
 
-    freeze_warm_objects()
+    assert signals.warm_renderer(force=True) > 0  # a real render, then the freeze
 
 
 class Box:
